@@ -1,0 +1,188 @@
+// The server's storage: the database (SQLite in the data folder; the SQL is kept portable so PostgreSQL can
+// follow) and the document folder. Handlers reach the data through the repositories below, each scoped to
+// a Caller so that one client can never read another's rows: what is not the caller's is NotFound.
+// All repositories run on the thread that opened the Store.
+#pragma once
+
+#include "Result.h"
+#include "WireTypes.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace portal::store {
+
+class Database;
+
+enum class Role { Client, Attorney, Admin };
+QString roleName(Role role); // "client", "attorney", "admin"
+std::optional<Role> roleFromName(const QString &name);
+
+struct UserRecord
+{
+    qint64 id = 0; // 0 when adding: the database chooses
+    QString username;
+    QByteArray passwordHash; // libsodium's crypto_pwhash_str format
+    QString email;
+    QString firstName;
+    QString lastName;
+    Role role = Role::Client;
+    std::optional<qint64> clientId; // set for clients
+    bool active = true;
+    QString displayName() const; // "First Last", or the user name when both are empty
+};
+
+struct ClientRecord
+{
+    qint64 id = 0;
+    QString companyName;
+    QString phone;
+    QString address;
+};
+
+// Who is asking. Every client-facing read and write is scoped by it.
+struct Caller
+{
+    qint64 userId = 0;
+    qint64 clientId = 0;
+};
+
+struct StoredFile // where a document's bytes are, for downloads
+{
+    QString path; // absolute path of the file on disk
+    QString fileName; // the name the user knows it by, for Content-Disposition
+    QString contentType; // e.g. application/pdf
+    qint64 size = 0;
+    QByteArray sha256; // hex, for the ETag
+};
+
+struct NewDocument // a document about to be added; the file is already written, in the store's incoming folder
+{
+    qint64 caseId = 0;
+    QString title;
+    QString description;
+    QString fileName; // as uploaded, e.g. "contract.pdf"
+    QString contentType; // as uploaded, or guessed from the name
+    QString fileType; // "PDF", "DOCX", ... (derived from the name when empty)
+    QString incomingPath; // the store moves this file into its document folder on success, removes it on failure
+    qint64 size = 0;
+    QByteArray sha256; // hex
+    std::optional<QDateTime> uploadedAt; // now when unset
+};
+
+class Users
+{
+public:
+    virtual ~Users() = default;
+    virtual Result<UserRecord> byName(const QString &username) = 0;
+    virtual Result<UserRecord> byId(qint64 id) = 0;
+    virtual Result<QList<UserRecord>> all() = 0;
+    virtual Result<qint64> addClient(const ClientRecord &client) = 0; // id 0: the database chooses
+    virtual Result<qint64> add(const UserRecord &user) = 0; // Conflict when the user name is taken
+    virtual Result<Done> setPasswordHash(qint64 userId, const QByteArray &hash) = 0;
+    virtual Result<Done> setActive(qint64 userId, bool active) = 0;
+    virtual Result<api::Profile> profile(const Caller &caller) = 0;
+};
+
+class Cases
+{
+public:
+    virtual ~Cases() = default;
+    virtual Result<QList<api::Case>> list(const Caller &caller) = 0;
+    virtual Result<api::CaseDetail> detail(const Caller &caller, qint64 caseId) = 0;
+};
+
+class Threads
+{
+public:
+    virtual ~Threads() = default;
+    virtual Result<QList<api::Thread>> list(const Caller &caller) = 0; // newest updated_at first
+    // The thread with its messages, oldest first; with markRead, the caller's unread messages become read
+    // (in the same transaction) before the answer is made.
+    virtual Result<api::ThreadDetail> detail(const Caller &caller, qint64 threadId, bool markRead) = 0;
+    virtual Result<api::Thread> markRead(const Caller &caller, qint64 threadId) = 0;
+    // Adds a message from the caller and moves the thread's updated_at; Invalid on empty content.
+    virtual Result<api::Message> post(const Caller &caller, qint64 threadId, const QString &content) = 0;
+    // Starts a thread on one of the caller's cases (Invalid "case" when it is not theirs).
+    virtual Result<api::ThreadDetail> start(const Caller &caller, qint64 caseId, const QString &subject,
+                                            const QString &firstMessage) = 0;
+};
+
+class Documents
+{
+public:
+    virtual ~Documents() = default;
+    virtual Result<QList<api::Document>> list(const Caller &caller) = 0; // newest first
+    virtual Result<api::DocumentDetail> detail(const Caller &caller, qint64 documentId) = 0;
+    virtual Result<StoredFile> file(const Caller &caller, qint64 documentId) = 0;
+    // Adds an uploaded document to one of the caller's cases (Invalid "case" when it is not theirs).
+    virtual Result<api::DocumentDetail> add(const Caller &caller, const NewDocument &document) = 0;
+    // Where uploads are written before add() moves them into place (same file system).
+    virtual QString incomingDir() const = 0;
+};
+
+class Tasks
+{
+public:
+    virtual ~Tasks() = default;
+    virtual Result<QList<api::Task>> list(const Caller &caller) = 0; // by due date, undated last
+    virtual Result<api::Task> detail(const Caller &caller, qint64 taskId) = 0;
+};
+
+class Notifications
+{
+public:
+    virtual ~Notifications() = default;
+    virtual Result<QList<api::Notification>> list(const Caller &caller) = 0; // newest first
+    virtual Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) = 0;
+};
+
+// The refresh-token blacklist (rotation blacklists each refresh token once it is used).
+class TokenBlacklist
+{
+public:
+    virtual ~TokenBlacklist() = default;
+    // Conflict when the jti is already blacklisted: used refresh tokens cannot be used twice.
+    virtual Result<Done> add(const QString &jti, const QDateTime &expiresAt) = 0;
+    virtual Result<bool> contains(const QString &jti) = 0;
+    virtual Result<Done> purgeExpired(const QDateTime &now) = 0;
+};
+
+class Store
+{
+public:
+    // Opens (creating when missing) the store in `dataDir`: portal.sqlite3 (WAL, foreign keys on), its
+    // migrations applied in order, and the documents/ and incoming/ folders.
+    static Result<std::unique_ptr<Store>> open(const QString &dataDir);
+    ~Store();
+
+    Users &users();
+    Cases &cases();
+    Threads &threads();
+    Documents &documents();
+    Tasks &tasks();
+    Notifications &notifications();
+    TokenBlacklist &tokenBlacklist();
+    Database &database();
+    QString dataDir() const;
+
+    static int schemaVersion(); // the newest migration this build knows
+
+private:
+    Store();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+// Loads a fixture in the format of shared/fixtures/portal-demo.json (format "client-portal-fixture/1";
+// document "file" paths relative to the fixture's folder) into the store, all or nothing. An error names the
+// JSON path, e.g. "cases[2].client: no client with id 7". Passwords go in through `hashPassword`.
+Result<Done> importFixture(Store &store, const QString &fixturePath,
+                           const std::function<QByteArray(const QString &password)> &hashPassword);
+
+} // namespace portal::store
