@@ -5,7 +5,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
-
 #include <optional>
 
 namespace portal::auth {

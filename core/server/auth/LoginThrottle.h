@@ -24,6 +24,8 @@ public:
     int retryAfter(const QString &username, const QHostAddress &address, qint64 nowEpochSeconds) const;
     void recordFailure(const QString &username, const QHostAddress &address, qint64 nowEpochSeconds);
     void recordSuccess(const QString &username);
+    // How many user names and addresses have counts, for tests and diagnostics: expired ones are dropped.
+    qsizetype trackedEntryCount() const { return m_byUsername.size() + m_byAddress.size(); }
 
 private:
     struct Failures
@@ -33,9 +35,11 @@ private:
     };
     int wait(const QHash<QString, Failures> &table, const QString &key, int limit, qint64 now) const;
     void count(QHash<QString, Failures> &table, const QString &key, qint64 now);
+    void pruneExpired(qint64 now);
     LoginThrottleLimits m_limits;
     QHash<QString, Failures> m_byUsername;
     QHash<QString, Failures> m_byAddress;
+    qint64 m_nextPrune = 0; // epoch seconds
 };
 
 } // namespace portal::auth

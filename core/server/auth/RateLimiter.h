@@ -5,7 +5,6 @@
 
 #include <QDateTime>
 #include <QHash>
-
 #include <optional>
 
 namespace portal::auth {
@@ -35,6 +34,8 @@ public:
     const RateLimits &limits() const { return m_limits; }
     // Counts one request by `key` at `nowEpochSeconds` and says whether it may go on.
     RateDecision hit(qint64 key, qint64 nowEpochSeconds);
+    // How many keys have counters, for tests and diagnostics: keys idle for a whole hour are dropped.
+    qsizetype trackedKeyCount() const { return m_counters.size(); }
 
 private:
     struct Window
@@ -47,8 +48,10 @@ private:
         Window minute;
         Window hour;
     };
+    void pruneIdle(qint64 now);
     RateLimits m_limits;
     QHash<qint64, Counters> m_counters;
+    qint64 m_nextPrune = 0; // epoch seconds
 };
 
 } // namespace portal::auth

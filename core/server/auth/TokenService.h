@@ -7,7 +7,6 @@
 #include "WireTypes.h"
 
 #include <QDateTime>
-
 #include <functional>
 #include <optional>
 

@@ -1,0 +1,5 @@
+#include "AuthLog.h"
+
+namespace portal::auth {
+Q_LOGGING_CATEGORY(lcAuth, "portal.auth", QtWarningMsg)
+}

@@ -1,0 +1,94 @@
+#include "RateLimiter.h"
+
+#include <QRegularExpression>
+#include <algorithm>
+
+namespace portal::auth {
+
+namespace {
+
+constexpr qint64 Minute = 60;
+constexpr qint64 Hour = 60 * 60;
+
+// Windows are aligned to the clock (12:34:00, 13:00:00), so every key's reset time is predictable.
+qint64 windowStart(qint64 now, qint64 length)
+{
+    return now - ((now % length) + length) % length; // floor, also for times before 1970
+}
+
+} // namespace
+
+std::optional<RateLimits> RateLimits::parse(const QString &text)
+{
+    const QString trimmed = text.trimmed();
+    if (trimmed.compare(QLatin1String("off"), Qt::CaseInsensitive) == 0)
+        return RateLimits { 0, 0, false };
+    // Digits only (no sign, no spaces inside), at most nine of them so that they fit an int.
+    static const QRegularExpression pattern(QStringLiteral(R"(^(\d{1,9})/(\d{1,9})$)"));
+    const QRegularExpressionMatch match = pattern.match(trimmed);
+    if (!match.hasMatch())
+        return std::nullopt;
+    const int perMinute = match.captured(1).toInt();
+    const int perHour = match.captured(2).toInt();
+    // A zero limit would refuse everything; "off" says what is meant. A minute limit above the hour limit
+    // is a typo, never a policy.
+    if (perMinute <= 0 || perHour <= 0 || perMinute > perHour)
+        return std::nullopt;
+    return RateLimits { perMinute, perHour, true };
+}
+
+RateLimiter::RateLimiter(RateLimits limits)
+    : m_limits(limits)
+{ }
+
+RateDecision RateLimiter::hit(qint64 key, qint64 nowEpochSeconds)
+{
+    if (!m_limits.enabled)
+        return {}; // allowed, limit 0: the caller sends no X-RateLimit headers
+    pruneIdle(nowEpochSeconds);
+
+    const auto roll = [nowEpochSeconds](Window &window, qint64 length) {
+        const qint64 current = windowStart(nowEpochSeconds, length);
+        if (window.start != current)
+            window = { current, 0 };
+    };
+    Counters &counters = m_counters[key];
+    roll(counters.minute, Minute);
+    roll(counters.hour, Hour);
+    const bool minuteFull = counters.minute.count >= m_limits.perMinute;
+    const bool hourFull = counters.hour.count >= m_limits.perHour;
+    // Refused requests are not counted: a client that keeps knocking is not locked out any longer for it.
+    if (!minuteFull && !hourFull) {
+        ++counters.minute.count;
+        ++counters.hour.count;
+    }
+
+    const int minuteRemaining = m_limits.perMinute - counters.minute.count;
+    const int hourRemaining = m_limits.perHour - counters.hour.count;
+    // The headers describe the window that stops the client. When the hour has no more requests left than
+    // the minute, the minute's reset would give the client nothing: the hour binds, and is reported.
+    const bool hourBinds = hourRemaining <= minuteRemaining;
+
+    RateDecision decision;
+    decision.allowed = !minuteFull && !hourFull;
+    decision.limit = hourBinds ? m_limits.perHour : m_limits.perMinute;
+    decision.remaining = std::max(0, std::min(minuteRemaining, hourRemaining));
+    decision.resetEpoch = hourBinds ? counters.hour.start + Hour : counters.minute.start + Minute;
+    if (!decision.allowed)
+        decision.retryAfterSeconds = int(std::max<qint64>(1, decision.resetEpoch - nowEpochSeconds));
+    return decision;
+}
+
+void RateLimiter::pruneIdle(qint64 now)
+{
+    // Once per hour is enough: a key whose hour window is over holds nothing that still counts. This keeps
+    // memory proportional to the users active in the last hour, at the cost of one pass over them an hour.
+    if (now < m_nextPrune)
+        return;
+    const qint64 currentHour = windowStart(now, Hour);
+    m_counters.removeIf(
+        [currentHour](QHash<qint64, Counters>::iterator it) { return it->hour.start < currentHour; });
+    m_nextPrune = currentHour + Hour;
+}
+
+} // namespace portal::auth

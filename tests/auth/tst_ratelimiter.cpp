@@ -1,0 +1,219 @@
+// Per-user request limits: the minute and hour windows, the header values, rollover, "off" and parsing.
+#include "RateLimiter.h"
+
+#include <QTest>
+
+using namespace portal::auth;
+
+namespace {
+
+constexpr qint64 User = 7;
+// 2023-11-14 22:14:00 UTC: a minute boundary, 14 minutes into an hour.
+constexpr qint64 MinuteStart = 1700000000 - 1700000000 % 60 + 60;
+constexpr qint64 HourStart = MinuteStart - MinuteStart % 3600;
+static_assert(MinuteStart % 60 == 0 && MinuteStart != HourStart);
+
+} // namespace
+
+class TestRateLimiter : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void parse_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<int>("perMinute");
+        QTest::addColumn<int>("perHour");
+        QTest::addColumn<bool>("enabled");
+        QTest::newRow("default") << "100/1000" << true << 100 << 1000 << true;
+        QTest::newRow("equal") << "5/5" << true << 5 << 5 << true;
+        QTest::newRow("spaces around") << " 10/60 " << true << 10 << 60 << true;
+        QTest::newRow("off") << "off" << true << 0 << 0 << false;
+        QTest::newRow("OFF") << "OFF" << true << 0 << 0 << false;
+        QTest::newRow("zero minute") << "0/10" << false << 0 << 0 << false;
+        QTest::newRow("zero hour") << "10/0" << false << 0 << 0 << false;
+        QTest::newRow("minute above hour") << "100/10" << false << 0 << 0 << false;
+        QTest::newRow("negative") << "-1/10" << false << 0 << 0 << false;
+        QTest::newRow("plus sign") << "+1/10" << false << 0 << 0 << false;
+        QTest::newRow("words") << "abc" << false << 0 << 0 << false;
+        QTest::newRow("no hour") << "10/" << false << 0 << 0 << false;
+        QTest::newRow("no minute") << "/10" << false << 0 << 0 << false;
+        QTest::newRow("one number") << "10" << false << 0 << 0 << false;
+        QTest::newRow("three numbers") << "1/2/3" << false << 0 << 0 << false;
+        QTest::newRow("space inside") << "10 / 60" << false << 0 << 0 << false;
+        QTest::newRow("fraction") << "1.5/10" << false << 0 << 0 << false;
+        QTest::newRow("too large") << "1/99999999999" << false << 0 << 0 << false;
+        QTest::newRow("empty") << "" << false << 0 << 0 << false;
+    }
+
+    void parse()
+    {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        const std::optional<RateLimits> limits = RateLimits::parse(text);
+        QCOMPARE(limits.has_value(), valid);
+        if (!valid)
+            return;
+        QFETCH(int, perMinute);
+        QFETCH(int, perHour);
+        QFETCH(bool, enabled);
+        QCOMPARE(limits->enabled, enabled);
+        if (enabled) {
+            QCOMPARE(limits->perMinute, perMinute);
+            QCOMPARE(limits->perHour, perHour);
+        }
+    }
+
+    void hundredPerMinuteExactly()
+    {
+        RateLimiter limiter;
+        const qint64 now = MinuteStart + 20;
+        for (int i = 1; i <= 100; ++i) {
+            const RateDecision decision = limiter.hit(User, now);
+            QVERIFY2(decision.allowed, qPrintable(QStringLiteral("request %1").arg(i)));
+            QCOMPARE(decision.limit, 100);
+            QCOMPARE(decision.remaining, 100 - i);
+            QCOMPARE(decision.resetEpoch, MinuteStart + 60);
+            QCOMPARE(decision.retryAfterSeconds, 0);
+        }
+        const RateDecision refused = limiter.hit(User, now);
+        QVERIFY(!refused.allowed);
+        QCOMPARE(refused.limit, 100);
+        QCOMPARE(refused.remaining, 0);
+        QCOMPARE(refused.resetEpoch, MinuteStart + 60);
+        QCOMPARE(refused.retryAfterSeconds, 40);
+    }
+
+    void retryAfterIsAtLeastOneSecond()
+    {
+        RateLimiter limiter(RateLimits { 1, 10, true });
+        QVERIFY(limiter.hit(User, MinuteStart + 59).allowed);
+        const RateDecision refused = limiter.hit(User, MinuteStart + 59);
+        QVERIFY(!refused.allowed);
+        QCOMPARE(refused.retryAfterSeconds, 1);
+    }
+
+    void firstRequestHeaders()
+    {
+        RateLimiter limiter;
+        const RateDecision decision = limiter.hit(User, MinuteStart);
+        QVERIFY(decision.allowed);
+        QCOMPARE(decision.limit, 100);
+        QCOMPARE(decision.remaining, 99);
+        QCOMPARE(decision.resetEpoch, MinuteStart + 60);
+    }
+
+    void nextMinuteStartsAfresh()
+    {
+        RateLimiter limiter;
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(limiter.hit(User, MinuteStart + 59).allowed);
+        QVERIFY(!limiter.hit(User, MinuteStart + 59).allowed);
+
+        const RateDecision next = limiter.hit(User, MinuteStart + 60);
+        QVERIFY(next.allowed);
+        QCOMPARE(next.remaining, 99);
+        QCOMPARE(next.resetEpoch, MinuteStart + 120);
+    }
+
+    void refusedRequestsAreNotCounted()
+    {
+        RateLimiter limiter(RateLimits { 2, 3, true });
+        QVERIFY(limiter.hit(User, MinuteStart).allowed);
+        QVERIFY(limiter.hit(User, MinuteStart).allowed);
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(!limiter.hit(User, MinuteStart + 1).allowed);
+        // Had the refusals counted, the hour would be spent by now.
+        const RateDecision next = limiter.hit(User, MinuteStart + 60);
+        QVERIFY(next.allowed);
+        QCOMPARE(next.remaining, 0);
+    }
+
+    void hourLimitBinds()
+    {
+        RateLimiter limiter(RateLimits { 10, 25, true });
+        qint64 now = MinuteStart;
+        // Two full minutes: 20 of the hour's 25 are used.
+        for (int minute = 0; minute < 2; ++minute, now += 60) {
+            for (int i = 0; i < 10; ++i)
+                QVERIFY(limiter.hit(User, now).allowed);
+        }
+
+        // Third minute: the minute has 9 left after this request, the hour 4, so the hour is reported.
+        RateDecision decision = limiter.hit(User, now);
+        QVERIFY(decision.allowed);
+        QCOMPARE(decision.limit, 25);
+        QCOMPARE(decision.remaining, 4);
+        QCOMPARE(decision.resetEpoch, HourStart + 3600);
+
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(limiter.hit(User, now).allowed);
+        decision = limiter.hit(User, now + 5);
+        QVERIFY(!decision.allowed);
+        QCOMPARE(decision.limit, 25);
+        QCOMPARE(decision.remaining, 0);
+        QCOMPARE(decision.resetEpoch, HourStart + 3600);
+        QCOMPARE(decision.retryAfterSeconds, HourStart + 3600 - (now + 5));
+
+        // A new minute does not help; a new hour does.
+        QVERIFY(!limiter.hit(User, now + 60).allowed);
+        decision = limiter.hit(User, HourStart + 3600);
+        QVERIFY(decision.allowed);
+        QCOMPARE(decision.limit, 10);
+        QCOMPARE(decision.remaining, 9);
+        QCOMPARE(decision.resetEpoch, HourStart + 3600 + 60);
+    }
+
+    void whenBothAreFullTheHourIsReported()
+    {
+        RateLimiter limiter(RateLimits { 5, 5, true });
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(limiter.hit(User, MinuteStart).allowed);
+        const RateDecision refused = limiter.hit(User, MinuteStart + 10);
+        QVERIFY(!refused.allowed);
+        QCOMPARE(refused.limit, 5);
+        QCOMPARE(refused.resetEpoch, HourStart + 3600);
+        QCOMPARE(refused.retryAfterSeconds, HourStart + 3600 - MinuteStart - 10);
+    }
+
+    void windowsAreAlignedToTheClock()
+    {
+        RateLimiter limiter(RateLimits { 10, 100, true });
+        QCOMPARE(limiter.hit(User, MinuteStart + 59).resetEpoch, MinuteStart + 60);
+        QCOMPARE(limiter.hit(User, MinuteStart + 60).resetEpoch, MinuteStart + 120);
+    }
+
+    void usersAreCountedApart()
+    {
+        RateLimiter limiter(RateLimits { 1, 10, true });
+        QVERIFY(limiter.hit(1, MinuteStart).allowed);
+        QVERIFY(!limiter.hit(1, MinuteStart).allowed);
+        QVERIFY(limiter.hit(2, MinuteStart).allowed);
+    }
+
+    void offAllowsEverythingWithoutHeaders()
+    {
+        RateLimiter limiter(*RateLimits::parse(QStringLiteral("off")));
+        for (int i = 0; i < 10000; ++i) {
+            const RateDecision decision = limiter.hit(User, MinuteStart);
+            QVERIFY(decision.allowed);
+            QCOMPARE(decision.limit, 0); // the caller omits X-RateLimit-* when the limit is 0
+        }
+        QCOMPARE(limiter.trackedKeyCount(), 0);
+    }
+
+    void idleKeysAreForgotten()
+    {
+        RateLimiter limiter;
+        for (qint64 user = 0; user < 1000; ++user)
+            limiter.hit(user, MinuteStart);
+        QCOMPARE(limiter.trackedKeyCount(), 1000);
+        limiter.hit(User, HourStart + 3600);
+        QCOMPARE(limiter.trackedKeyCount(), 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRateLimiter)
+#include "tst_ratelimiter.moc"
