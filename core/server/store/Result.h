@@ -23,6 +23,7 @@ struct StoreError
     {
         return {Kind::Invalid, problem, {{field, {problem}}}};
     }
+    static StoreError conflict(const QString &message) { return {Kind::Conflict, message, {}}; }
     static StoreError failure(const QString &message) { return {Kind::Failure, message, {}}; }
 };
 

@@ -1,0 +1,270 @@
+#include "Database.h"
+
+#include <QSqlError>
+#include <atomic>
+
+Q_LOGGING_CATEGORY(lcStore, "portal.store", QtWarningMsg)
+
+namespace portal::store {
+
+namespace {
+
+// QSqlDatabase keeps connections in a process-wide registry by name; one name per Database lets several
+// stores (tests, an import next to a running server) live in one process.
+QString uniqueConnectionName()
+{
+    static std::atomic<int> counter = 0;
+    return QStringLiteral("portal.store.%1").arg(++counter);
+}
+
+QString savepointName(int depth)
+{
+    return QStringLiteral("nested_%1").arg(depth);
+}
+
+} // namespace
+
+// ---- Transaction -----------------------------------------------------------------------------------------
+
+Transaction::Transaction(Transaction &&other) noexcept
+    : m_database(std::exchange(other.m_database, nullptr))
+    , m_depth(other.m_depth)
+{ }
+
+Transaction::~Transaction()
+{
+    rollback();
+}
+
+Result<Done> Transaction::commit()
+{
+    if (!m_database)
+        return StoreError::failure(QStringLiteral("commit of a transaction that has already ended"));
+    Q_ASSERT_X(m_depth == m_database->m_transactionDepth, "Transaction::commit",
+               "transactions end in reverse order");
+    const QString sql = m_depth == 1 ? QStringLiteral("COMMIT")
+                                     : QStringLiteral("RELEASE SAVEPOINT %1").arg(savepointName(m_depth));
+    if (auto committed = m_database->exec(sql); !committed) {
+        rollback(); // a failed COMMIT (a busy or full disk) leaves the transaction open
+        return committed.error();
+    }
+    m_database->m_transactionDepth = m_depth - 1;
+    m_database = nullptr;
+    return Done {};
+}
+
+void Transaction::rollback()
+{
+    if (!m_database)
+        return;
+    Q_ASSERT_X(m_depth == m_database->m_transactionDepth, "Transaction::rollback",
+               "transactions end in reverse order");
+    if (m_depth == 1) {
+        // Errors are logged by exec(); there is nothing else to do about them here. SQLite may already have
+        // rolled back by itself after some errors, which makes this ROLLBACK fail harmlessly.
+        (void)m_database->exec(QStringLiteral("ROLLBACK"));
+    } else {
+        (void)m_database->exec(QStringLiteral("ROLLBACK TO SAVEPOINT %1").arg(savepointName(m_depth)));
+        (void)m_database->exec(QStringLiteral("RELEASE SAVEPOINT %1").arg(savepointName(m_depth)));
+    }
+    m_database->m_transactionDepth = m_depth - 1;
+    m_database = nullptr;
+}
+
+// ---- Database --------------------------------------------------------------------------------------------
+
+Database::Database(const QString &connectionName, Dialect dialect)
+    : m_connectionName(connectionName)
+    , m_dialect(dialect)
+{ }
+
+Database::~Database()
+{
+    // Statements first: removeDatabase() warns about, and invalidates, queries still alive.
+    m_prepared.clear();
+    m_connection.close();
+    m_connection = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+Result<std::unique_ptr<Database>> Database::openSqlite(const QString &filePath)
+{
+    const QString driver = QStringLiteral("QSQLITE");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        return StoreError::failure(
+            QStringLiteral("the Qt SQLite driver (QSQLITE) is not installed (Debian: libqt6sql6-sqlite)"));
+    }
+    std::unique_ptr<Database> database(new Database(uniqueConnectionName(), Dialect::SQLite));
+    database->m_connection = QSqlDatabase::addDatabase(driver, database->m_connectionName);
+    database->m_connection.setDatabaseName(filePath);
+    // Another connection (a command-line import next to the running server) may hold the write lock for a
+    // moment: wait for it instead of failing at once.
+    database->m_connection.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!database->m_connection.open()) {
+        const QString reason = database->m_connection.lastError().text();
+        qCWarning(lcStore).noquote() << "cannot open" << filePath << ":" << reason;
+        return StoreError::failure(QStringLiteral("cannot open the database %1: %2").arg(filePath, reason));
+    }
+    if (auto configured = database->configureSqlite(); !configured)
+        return configured.error();
+    return database;
+}
+
+Result<Done> Database::configureSqlite()
+{
+    // WAL lets the readers go on while one connection writes. In WAL mode synchronous=NORMAL cannot corrupt
+    // the database; a power loss may only lose the last commits, for much cheaper commits.
+    QString journalMode;
+    auto walSet = exec(QStringLiteral("PRAGMA journal_mode=WAL"), {},
+                       [&](const SqlRow &row) { journalMode = row.text(0); });
+    if (!walSet)
+        return walSet.error();
+    if (journalMode.compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+        qCWarning(lcStore) << "journal mode is" << journalMode << "instead of WAL";
+        return StoreError::failure(
+            QStringLiteral("the database refused WAL mode (it stays in %1)").arg(journalMode));
+    }
+    for (const QString &pragma :
+         { QStringLiteral("PRAGMA synchronous=NORMAL"), QStringLiteral("PRAGMA foreign_keys=ON") }) {
+        if (auto done = exec(pragma); !done)
+            return done.error();
+    }
+    return Done {};
+}
+
+QSqlQuery *Database::preparedQuery(const QString &sql, StoreError *error)
+{
+    // The SQL text is always a constant of the code (values are bound), so the cache stays small.
+    if (auto found = m_prepared.find(sql); found != m_prepared.end())
+        return &found->second;
+    QSqlQuery query(m_connection);
+    query.setForwardOnly(true); // no client-side buffering of the rows
+    if (!query.prepare(sql)) {
+        *error = errorOf(query.lastError(), sql);
+        return nullptr;
+    }
+    return &m_prepared.emplace(sql, std::move(query)).first->second;
+}
+
+Result<Done> Database::exec(const QString &sql, const QVariantList &values, const RowFunction &onRow)
+{
+    StoreError prepareError;
+    QSqlQuery *query = preparedQuery(sql, &prepareError);
+    if (!query)
+        return prepareError;
+    for (int i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        // Qt binds a null QString as NULL, but a text the caller left unset is empty text in this schema:
+        // NULL is only ever asked for explicitly, with sqlNull().
+        const bool unsetText = value.typeId() == QMetaType::QString && value.toString().isNull();
+        query->bindValue(i, unsetText ? QVariant(QStringLiteral("")) : value);
+    }
+    const bool ran = query->exec();
+    if (ran && onRow) {
+        const SqlRow row(*query);
+        while (query->next())
+            onRow(row);
+    }
+    // Reading the rows can fail after the first one too (a busy database, an I/O error).
+    const QSqlError error = query->lastError();
+    // finish() resets the statement: a statement left active would hold SQLite's read snapshot.
+    query->finish();
+    if (!ran || error.isValid())
+        return errorOf(error, sql);
+    return Done {};
+}
+
+Result<bool> Database::exists(const QString &sql, const QVariantList &values)
+{
+    bool found = false;
+    auto done = exec(sql, values, [&](const SqlRow &) { found = true; });
+    if (!done)
+        return done.error();
+    return found;
+}
+
+Result<qint64> Database::insert(const QString &sql, const QVariantList &values)
+{
+    auto id = selectOne<qint64>(sql, values, [](const SqlRow &row) { return row.integer(0); });
+    if (!id && id.error().kind == StoreError::Kind::NotFound)
+        return StoreError::failure(QStringLiteral("the insert returned no id: %1").arg(sql));
+    return id;
+}
+
+Result<qint64> Database::insertRow(const QString &table, const QStringList &columns,
+                                   const QVariantList &values)
+{
+    Q_ASSERT(columns.size() == values.size());
+    const QStringList placeholders(columns.size(), QStringLiteral("?"));
+    const QString sql
+        = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
+              .arg(table, columns.join(QLatin1String(", ")), placeholders.join(QLatin1String(", ")));
+    return insert(sql, values);
+}
+
+Result<Done> Database::execSchema(const QString &statement)
+{
+    const QString idColumn = m_dialect == Dialect::SQLite
+        // AUTOINCREMENT: ids of removed rows are never given out again, as with PostgreSQL's identity.
+        ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+        : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY");
+    const QString sql = QString(statement).replace(QLatin1String("{id_column}"), idColumn);
+    QSqlQuery query(m_connection);
+    if (!query.exec(sql))
+        return errorOf(query.lastError(), sql);
+    return Done {};
+}
+
+Result<Done> Database::continueIdsAfterExplicitInserts(const QStringList &tables)
+{
+    if (m_dialect == Dialect::SQLite)
+        return Done {}; // sqlite_sequence follows explicit ids by itself
+    for (const QString &table : tables) {
+        const QString sql = QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), "
+                                           "(SELECT COALESCE(MAX(id), 0) + 1 FROM %1), false)")
+                                .arg(table);
+        if (auto done = execSchema(sql); !done)
+            return done.error();
+    }
+    return Done {};
+}
+
+Result<Transaction> Database::begin(Access access)
+{
+    const int depth = m_transactionDepth + 1;
+    QString sql;
+    if (depth > 1)
+        sql = QStringLiteral("SAVEPOINT %1").arg(savepointName(depth));
+    else if (m_dialect == Dialect::SQLite && access == Access::Write)
+        sql = QStringLiteral("BEGIN IMMEDIATE");
+    else
+        sql = QStringLiteral("BEGIN");
+    if (auto began = exec(sql); !began)
+        return began.error();
+    m_transactionDepth = depth;
+    return Transaction(this, depth);
+}
+
+bool Database::isDuplicateKey(const QSqlError &error) const
+{
+    const QString code = error.nativeErrorCode();
+    if (m_dialect == Dialect::PostgreSQL)
+        return code == QLatin1String("23505"); // unique_violation
+    // QSQLITE turns on SQLite's extended result codes: SQLITE_CONSTRAINT_UNIQUE and _PRIMARYKEY.
+    return code == QLatin1String("2067") || code == QLatin1String("1555");
+}
+
+StoreError Database::errorOf(const QSqlError &error, const QString &sql) const
+{
+    if (isDuplicateKey(error)) {
+        // Expected in normal operation (a refresh token used twice, a user name taken): the caller decides
+        // what it means, so it is not a warning here.
+        qCDebug(lcStore).noquote() << "duplicate key:" << error.text() << "in:" << sql.simplified();
+        return { StoreError::Kind::Conflict, error.databaseText(), {} };
+    }
+    // Only the statement and the driver's text are logged, never the bound values: they may be secrets.
+    qCWarning(lcStore).noquote() << "SQL error:" << error.text() << "in:" << sql.simplified();
+    return StoreError::failure(QStringLiteral("database error: %1").arg(error.text()));
+}
+
+} // namespace portal::store

@@ -1,0 +1,192 @@
+#include "Migrations.h"
+
+#include "Database.h"
+
+#include <QDateTime>
+
+namespace portal::store {
+
+namespace {
+
+// The SQL is standard so that it runs on SQLite and PostgreSQL alike: INTEGER, BIGINT and TEXT only;
+// timestamps and dates as sortable ISO 8601 text (see SqlRow.h); flags as INTEGER 0/1 with a CHECK.
+// Every index serves a WHERE or ORDER BY of a repository query, named in its comment.
+QList<Migration> allMigrations()
+{
+    return {
+        { 1,
+          QStringLiteral(
+              "the client portal: clients, users, cases, documents, tasks, messages, notifications"),
+          {
+              QStringLiteral(R"(CREATE TABLE clients (
+    id {id_column},
+    company_name TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT ''))"),
+              QStringLiteral(R"(CREATE TABLE users (
+    id {id_column},
+    username TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    email TEXT NOT NULL DEFAULT '',
+    first_name TEXT NOT NULL DEFAULT '',
+    last_name TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL CHECK (role IN ('client', 'attorney', 'admin')),
+    client_id BIGINT REFERENCES clients (id),
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    CHECK (role <> 'client' OR client_id IS NOT NULL)))"),
+              QStringLiteral(R"(CREATE TABLE cases (
+    id {id_column},
+    client_id BIGINT NOT NULL REFERENCES clients (id),
+    assigned_attorney_id BIGINT REFERENCES users (id),
+    title TEXT NOT NULL,
+    case_number TEXT NOT NULL UNIQUE,
+    status TEXT NOT NULL,
+    open_date TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    case_type TEXT NOT NULL DEFAULT '',
+    updated_at TEXT NOT NULL))"),
+              // The case list and every "is this the caller's case" join.
+              QStringLiteral("CREATE INDEX cases_by_client ON cases (client_id)"),
+              QStringLiteral(R"(CREATE TABLE documents (
+    id {id_column},
+    case_id BIGINT NOT NULL REFERENCES cases (id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    file_type TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    storage_name TEXT NOT NULL UNIQUE,
+    file_size BIGINT NOT NULL,
+    sha256 TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    uploaded_by BIGINT REFERENCES users (id)))"),
+              // The documents of a case detail, oldest first; the document list's join.
+              QStringLiteral("CREATE INDEX documents_by_case ON documents (case_id, uploaded_at)"),
+              QStringLiteral(R"(CREATE TABLE tasks (
+    id {id_column},
+    case_id BIGINT NOT NULL REFERENCES cases (id),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    due_date TEXT,
+    updated_at TEXT NOT NULL))"),
+              // The tasks of a case detail by due date; the task list's join.
+              QStringLiteral("CREATE INDEX tasks_by_case ON tasks (case_id, due_date)"),
+              QStringLiteral(R"(CREATE TABLE threads (
+    id {id_column},
+    case_id BIGINT NOT NULL REFERENCES cases (id),
+    subject TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    created_by BIGINT REFERENCES users (id)))"),
+              // The thread list's join, newest first.
+              QStringLiteral("CREATE INDEX threads_by_case ON threads (case_id, updated_at)"),
+              QStringLiteral(R"(CREATE TABLE messages (
+    id {id_column},
+    thread_id BIGINT NOT NULL REFERENCES threads (id),
+    sender_id BIGINT NOT NULL REFERENCES users (id),
+    content TEXT NOT NULL,
+    created_at TEXT NOT NULL))"),
+              // A thread's messages in order, and the unread counts of the thread list.
+              QStringLiteral("CREATE INDEX messages_by_thread ON messages (thread_id, created_at)"),
+              // The primary key answers "has this user read this message".
+              QStringLiteral(R"(CREATE TABLE message_reads (
+    message_id BIGINT NOT NULL REFERENCES messages (id),
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    read_at TEXT NOT NULL,
+    PRIMARY KEY (message_id, user_id)))"),
+              QStringLiteral(R"(CREATE TABLE notifications (
+    id {id_column},
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    notification_type TEXT NOT NULL,
+    title TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL,
+    is_read INTEGER NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1)),
+    related_object_type TEXT,
+    related_object_id BIGINT))"),
+              // A user's notifications, newest first.
+              QStringLiteral("CREATE INDEX notifications_by_user ON notifications (user_id, created_at)"),
+              // The primary key makes blacklisting a refresh token atomic: the second use is a duplicate.
+              QStringLiteral(R"(CREATE TABLE token_blacklist (
+    jti TEXT NOT NULL PRIMARY KEY,
+    expires_at TEXT NOT NULL))"),
+              // purgeExpired().
+              QStringLiteral("CREATE INDEX token_blacklist_by_expiry ON token_blacklist (expires_at)"),
+          } },
+    };
+}
+
+Result<Done> createVersionTable(Database &database)
+{
+    return database.execSchema(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER "
+                                              "PRIMARY KEY, applied_at TEXT NOT NULL)"));
+}
+
+Result<Done> apply(Database &database, const Migration &migration)
+{
+    return database.inTransaction(Database::Access::Write, [&]() -> Result<Done> {
+        // Another process may have applied it since we looked; the write lock makes this check final.
+        auto applied = database.exists(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"),
+                                       { migration.version });
+        if (!applied)
+            return applied.error();
+        if (*applied)
+            return Done {};
+        for (const QString &statement : migration.statements) {
+            if (auto done = database.execSchema(statement); !done)
+                return done.error();
+        }
+        return database.exec(
+            QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+            { migration.version, sqlTimestamp(QDateTime::currentDateTimeUtc()) });
+    });
+}
+
+} // namespace
+
+const QList<Migration> &schemaMigrations()
+{
+    static const QList<Migration> migrations = allMigrations();
+    return migrations;
+}
+
+Result<int> appliedSchemaVersion(Database &database)
+{
+    if (auto created = createVersionTable(database); !created)
+        return created.error();
+    return database.selectOne<int>(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"),
+                                   {}, [](const SqlRow &row) { return int(row.integer(0)); });
+}
+
+Result<Done> migrate(Database &database, const QList<Migration> &migrations)
+{
+    for (qsizetype i = 1; i < migrations.size(); ++i)
+        Q_ASSERT_X(migrations.at(i - 1).version < migrations.at(i).version, "migrate",
+                   "versions must increase");
+
+    auto current = appliedSchemaVersion(database);
+    if (!current)
+        return current.error();
+    const int newest = migrations.isEmpty() ? 0 : migrations.constLast().version;
+    if (*current > newest) {
+        return StoreError::failure(
+            QStringLiteral("the database has schema version %1, newer than this build's newest (%2): it was "
+                           "written by a newer portal-server; use that one, or restore a backup")
+                .arg(*current)
+                .arg(newest));
+    }
+    for (const Migration &migration : migrations) {
+        if (migration.version <= *current)
+            continue;
+        if (auto applied = apply(database, migration); !applied) {
+            return StoreError::failure(QStringLiteral("migration %1 (%2) failed: %3")
+                                           .arg(migration.version)
+                                           .arg(migration.description, applied.error().message));
+        }
+        qCInfo(lcStore) << "applied migration" << migration.version << migration.description;
+    }
+    return Done {};
+}
+
+} // namespace portal::store

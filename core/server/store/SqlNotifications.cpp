@@ -1,0 +1,38 @@
+// A user's notifications. They belong to the user, not to the client: two users of one client each have
+// their own.
+#include "Database.h"
+#include "SqlRepositories.h"
+
+namespace portal::store {
+
+namespace {
+
+const QString kNotificationColumns = QStringLiteral(
+    "id, notification_type, title, message, created_at, is_read, related_object_type, related_object_id");
+
+api::Notification readNotification(const SqlRow &row)
+{
+    return { row.integer(0),   row.text(1), row.text(2), row.text(3),
+             row.timestamp(4), row.flag(5), row.text(6), row.optionalInteger(7) };
+}
+
+} // namespace
+
+Result<QList<api::Notification>> SqlNotifications::list(const Caller &caller)
+{
+    static const QString sql
+        = QStringLiteral("SELECT %1 FROM notifications WHERE user_id = ? ORDER BY created_at DESC, id DESC")
+              .arg(kNotificationColumns);
+    return m_database.selectAll<api::Notification>(sql, { caller.userId }, readNotification);
+}
+
+Result<api::Notification> SqlNotifications::markRead(const Caller &caller, qint64 notificationId)
+{
+    // Another user's notification matches no row, so it is NotFound like a missing one.
+    static const QString sql
+        = QStringLiteral("UPDATE notifications SET is_read = 1 WHERE id = ? AND user_id = ? RETURNING %1")
+              .arg(kNotificationColumns);
+    return m_database.selectOne<api::Notification>(sql, { notificationId, caller.userId }, readNotification);
+}
+
+} // namespace portal::store

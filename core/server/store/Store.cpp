@@ -1,0 +1,109 @@
+#include "Store.h"
+
+#include "DataDirLayout.h"
+#include "Database.h"
+#include "Migrations.h"
+#include "SqlRepositories.h"
+
+namespace portal::store {
+
+struct Store::Private
+{
+    QString dataDir;
+    std::unique_ptr<Database> database; // declared first: the repositories refer to it, so it goes last
+    std::unique_ptr<SqlUsers> users;
+    std::unique_ptr<SqlCases> cases;
+    std::unique_ptr<SqlThreads> threads;
+    std::unique_ptr<SqlDocuments> documents;
+    std::unique_ptr<SqlTasks> tasks;
+    std::unique_ptr<SqlNotifications> notifications;
+    std::unique_ptr<SqlTokenBlacklist> tokenBlacklist;
+};
+
+Store::Store()
+    : d(std::make_unique<Private>())
+{ }
+
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
+{
+    const QString root = QDir(dataDir).absolutePath();
+    for (const QString &folder : { root, layout::documentsDir(root), layout::incomingDir(root) }) {
+        if (!QDir().mkpath(folder)) {
+            qCWarning(lcStore) << "cannot create" << folder;
+            return StoreError::failure(QStringLiteral("cannot create the folder %1").arg(folder));
+        }
+    }
+    auto database = Database::openSqlite(layout::databaseFile(root));
+    if (!database)
+        return database.error();
+    if (auto migrated = migrate(**database); !migrated)
+        return migrated.error();
+
+    std::unique_ptr<Store> store(new Store);
+    Private &d = *store->d;
+    d.dataDir = root;
+    d.database = database.take();
+    Database &db = *d.database;
+    d.users = std::make_unique<SqlUsers>(db);
+    d.cases = std::make_unique<SqlCases>(db);
+    d.threads = std::make_unique<SqlThreads>(db);
+    d.documents = std::make_unique<SqlDocuments>(db, layout::documentsDir(root), layout::incomingDir(root));
+    d.tasks = std::make_unique<SqlTasks>(db);
+    d.notifications = std::make_unique<SqlNotifications>(db);
+    d.tokenBlacklist = std::make_unique<SqlTokenBlacklist>(db);
+    return store;
+}
+
+Users &Store::users()
+{
+    return *d->users;
+}
+
+Cases &Store::cases()
+{
+    return *d->cases;
+}
+
+Threads &Store::threads()
+{
+    return *d->threads;
+}
+
+Documents &Store::documents()
+{
+    return *d->documents;
+}
+
+Tasks &Store::tasks()
+{
+    return *d->tasks;
+}
+
+Notifications &Store::notifications()
+{
+    return *d->notifications;
+}
+
+TokenBlacklist &Store::tokenBlacklist()
+{
+    return *d->tokenBlacklist;
+}
+
+Database &Store::database()
+{
+    return *d->database;
+}
+
+QString Store::dataDir() const
+{
+    return d->dataDir;
+}
+
+int Store::schemaVersion()
+{
+    return schemaMigrations().constLast().version;
+}
+
+} // namespace portal::store
