@@ -1,0 +1,59 @@
+// portal-server: the Client Portal API served by an embedded Qt HttpServer backend.
+//   portal-server import --data DIR FILE.json
+//   portal-server serve --data DIR --listen HOST:PORT [--rate-limit 100/1000|off] [--max-upload-size 100M]
+//                       [--tls-cert FILE --tls-key FILE]
+//   portal-server user add|passwd|disable|enable|list --data DIR ...
+#include "Commands.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+namespace {
+
+const char *const kUsage = R"(Usage: portal-server COMMAND [OPTIONS]
+
+The Client Portal API server.
+
+Commands:
+  serve     Serve the API until SIGTERM or SIGINT.
+  import    Load a fixture (JSON) into a store, all or nothing.
+  user      Add users, set passwords, disable or list accounts.
+
+Options:
+  -h, --help     Show this help, or a command's help after the command.
+  -v, --version  Show the version.
+
+Run "portal-server COMMAND --help" for a command's options.
+)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("portal-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTAL_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
+    QTextStream out(stdout);
+    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+        out << kUsage;
+        return 0;
+    }
+    if (command == QLatin1String("-v") || command == QLatin1String("--version")) {
+        out << "portal-server " << PORTAL_VERSION << " (Qt " << qVersion() << ")\n";
+        return 0;
+    }
+    if (command == QLatin1String("serve"))
+        return portal::cli::serveCommand(arguments);
+    if (command == QLatin1String("import"))
+        return portal::cli::importCommand(arguments);
+    if (command == QLatin1String("user"))
+        return portal::cli::userCommand(arguments);
+
+    QTextStream(stderr) << (command.isEmpty() ? QStringLiteral("portal-server: a command is needed.\n\n")
+                                              : QStringLiteral("portal-server: unknown command \"%1\".\n\n").arg(command))
+                        << kUsage;
+    return 2;
+}

@@ -1,0 +1,33 @@
+#include "ConditionalGet.h"
+
+#include <QCryptographicHash>
+
+namespace portal::server {
+
+void applyConditionalGet(const http::Request &request, http::Response &response)
+{
+    if ((request.method != "GET" && request.method != "HEAD") || response.status() != 200 || response.isFile()
+        || !response.header("ETag").isEmpty())
+        return;
+    // Per user: the same path answers differently to different callers, and the tag must not tell one
+    // caller's content from another's, so it is a hash of the exact bytes this caller gets.
+    const QByteArray etag = '"' + QCryptographicHash::hash(response.body(), QCryptographicHash::Sha1).toHex().left(32) + '"';
+    response.setHeader("ETag", etag);
+    response.setHeader("Cache-Control", "private, no-cache");
+    const QByteArray ifNoneMatch = request.header("if-none-match");
+    if (ifNoneMatch.isEmpty())
+        return;
+    for (QByteArray candidate : ifNoneMatch.split(',')) {
+        candidate = candidate.trimmed();
+        if (candidate.startsWith("W/"))
+            candidate = candidate.mid(2);
+        if (candidate == etag || candidate == "*") {
+            response.setStatus(304);
+            response.setBody({});
+            response.setHeader("Content-Type", {});
+            return;
+        }
+    }
+}
+
+} // namespace portal::server

@@ -1,0 +1,28 @@
+// The gate in front of every authenticated endpoint: it checks the bearer token, loads the user, counts the
+// request against the user's rate limit, checks the user's role may use the endpoint, and puts the
+// X-RateLimit-* headers on whatever the endpoint answers. Endpoints behind it receive the caller.
+#pragma once
+
+#include "HttpMessage.h"
+#include "Router.h"
+#include "Services.h"
+
+#include <functional>
+
+namespace portal::server {
+
+struct Caller
+{
+    store::UserRecord user;
+    store::Caller scope; // the rows this caller may see (clients: their client's)
+};
+
+enum class Audience {
+    Clients, // /api/portal/…: client accounts only; attorneys and admins get 403
+};
+
+using CallerHandler = std::function<http::Response(http::Request &, const Caller &)>;
+
+http::Handler gated(Services &services, Audience audience, CallerHandler handler);
+
+} // namespace portal::server

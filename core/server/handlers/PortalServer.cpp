@@ -1,0 +1,83 @@
+#include "PortalServer.h"
+
+#include "ConditionalGet.h"
+#include "Endpoints.h"
+
+#include <QElapsedTimer>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcAccess, "portal.access", QtWarningMsg)
+
+namespace portal::server {
+
+std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options, QString *error)
+{
+    auto store = store::Store::open(options.dataDir);
+    if (!store) {
+        if (error)
+            *error = store.error().message;
+        return nullptr;
+    }
+    const QByteArray key = auth::loadOrCreateSigningKey(options.dataDir, error);
+    if (key.isEmpty())
+        return nullptr;
+
+    std::unique_ptr<PortalServer> server(new PortalServer);
+    server->m_store = store.take();
+    server->m_tokens = std::make_unique<auth::TokenService>(key, server->m_store->tokenBlacklist(),
+                                                            options.tokenLifetimes);
+    server->m_rateLimiter = std::make_unique<auth::RateLimiter>(options.rateLimits);
+    server->m_loginThrottle = std::make_unique<auth::LoginThrottle>(options.loginThrottle);
+    server->m_services = std::make_unique<Services>(Services{*server->m_store, *server->m_tokens,
+                                                             *server->m_rateLimiter, *server->m_loginThrottle,
+                                                             options.features, options.limits.maxBodySize});
+
+    http::Router &router = server->m_router;
+    Services &services = *server->m_services;
+    registerTokenEndpoints(router, services);
+    registerProfileEndpoints(router, services);
+    registerCaseEndpoints(router, services);
+    registerMessageEndpoints(router, services);
+    registerDocumentEndpoints(router, services);
+    registerTaskEndpoints(router, services);
+    registerNotificationEndpoints(router, services);
+
+    PortalServer *self = server.get();
+    server->m_http = std::make_unique<http::HttpAdapter>(
+            [self](http::Request &request) { return self->handle(request); }, options.limits);
+    connect(server->m_http.get(), &http::HttpAdapter::idle, server.get(), [self] {
+        if (self->m_draining)
+            emit self->drained();
+    });
+    server->m_tls = options.tls;
+    return server;
+}
+
+PortalServer::~PortalServer() = default;
+
+quint16 PortalServer::listen(const QHostAddress &address, quint16 port, QString *error)
+{
+    return m_http->listen(address, port, m_tls, error);
+}
+
+void PortalServer::shutdown()
+{
+    m_draining = true;
+    m_http->stopListening();
+    if (!m_http->isBusy())
+        emit drained();
+}
+
+http::Response PortalServer::handle(http::Request &request)
+{
+    QElapsedTimer timer;
+    timer.start();
+    http::Response response = m_router.dispatch(request);
+    if (m_services->features.etags)
+        applyConditionalGet(request, response);
+    qCDebug(lcAccess).noquote() << request.remoteAddress.toString() << request.method << request.path
+                                << response.status() << response.bodyLength() << timer.nsecsElapsed() / 1000 << "us";
+    return response;
+}
+
+} // namespace portal::server

@@ -1,0 +1,71 @@
+// portal-server as an object: the store, the token service, the limits, the router with every endpoint,
+// and the HTTP adapter that serves them. The command line (app/server) and the tests create one of these.
+#pragma once
+
+#include "HttpAdapter.h"
+#include "LoginThrottle.h"
+#include "RateLimiter.h"
+#include "Router.h"
+#include "Services.h"
+#include "Store.h"
+#include "TokenService.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QSslConfiguration>
+
+#include <memory>
+#include <optional>
+
+namespace portal::server {
+
+struct ServerOptions
+{
+    QString dataDir;
+    auth::RateLimits rateLimits;
+    auth::LoginThrottleLimits loginThrottle;
+    http::ServerLimits limits;
+    std::optional<QSslConfiguration> tls;
+    ServerFeatures features;
+    auth::TokenLifetimes tokenLifetimes;
+};
+
+class PortalServer : public QObject
+{
+    Q_OBJECT
+public:
+    // Opens the store in options.dataDir (creating it) and the signing key; nullptr with `error` set when
+    // either cannot be had.
+    static std::unique_ptr<PortalServer> create(const ServerOptions &options, QString *error);
+    ~PortalServer() override;
+
+    // Starts serving; returns the port (useful with port 0) or 0 with `error` set.
+    quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
+    // Stops accepting connections and emits drained() once the requests in flight are answered.
+    void shutdown();
+
+    store::Store &store() { return *m_store; }
+    ServerFeatures &features() { return m_services->features; } // tests switch extensions off and on
+
+    // Answers one request, as the HTTP adapter does for each (public so benchmarks and tests can call it
+    // without sockets).
+    http::Response handle(http::Request &request);
+
+signals:
+    void drained();
+
+private:
+    PortalServer() = default;
+
+    std::unique_ptr<store::Store> m_store;
+    std::unique_ptr<auth::TokenService> m_tokens;
+    std::unique_ptr<auth::RateLimiter> m_rateLimiter;
+    std::unique_ptr<auth::LoginThrottle> m_loginThrottle;
+    std::unique_ptr<Services> m_services;
+    http::Router m_router;
+    std::unique_ptr<http::HttpAdapter> m_http;
+    std::optional<QSslConfiguration> m_tls;
+    bool m_draining = false;
+};
+
+} // namespace portal::server

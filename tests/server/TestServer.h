@@ -1,0 +1,77 @@
+// A real portal-server for tests: a fresh store in a temporary folder loaded with the demo fixture,
+// served on 127.0.0.1 with an OS-chosen port, and a small synchronous HTTP client to talk to it.
+#pragma once
+
+#include "PortalServer.h"
+
+#include <QHttpMultiPart>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+#include <QUrl>
+
+#include <memory>
+
+namespace portal::testing {
+
+struct HttpResult
+{
+    int status = 0;
+    QByteArray body;
+    QList<QNetworkReply::RawHeaderPair> headers;
+    QNetworkReply::NetworkError error = QNetworkReply::NoError;
+
+    QByteArray header(const QByteArray &name) const;
+    QJsonDocument json() const { return QJsonDocument::fromJson(body); }
+    QJsonObject object() const { return json().object(); }
+    QJsonArray array() const { return json().array(); }
+    QString errorCode() const; // the envelope's error.code
+};
+
+class TestServer
+{
+public:
+    // Starts a server on the demo fixture; `configure` may change the options first.
+    explicit TestServer(const std::function<void(server::ServerOptions &)> &configure = {});
+    ~TestServer();
+
+    bool isValid() const { return m_server != nullptr; }
+    QString errorString() const { return m_error; }
+    server::PortalServer &server() { return *m_server; }
+    QString dataDir() const { return m_dir.path(); }
+    quint16 port() const { return m_port; }
+    QUrl url(const QString &path) const;
+
+    // Requests; `token` adds "Authorization: Bearer <token>".
+    HttpResult get(const QString &path, const QByteArray &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    HttpResult post(const QString &path, const QJsonObject &body, const QByteArray &token = {});
+    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &token = {},
+                    const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    HttpResult postMultipart(const QString &path, QHttpMultiPart *multipart, const QByteArray &token);
+
+    // Signs in and returns the access token (empty on failure).
+    QByteArray signIn(const QString &username, const QString &password);
+    QByteArray clientToken() { return signIn(QStringLiteral("client_username"), QStringLiteral("client_password")); }
+    QByteArray otherClientToken() { return signIn(QStringLiteral("other_client"), QStringLiteral("other_password")); }
+    QByteArray attorneyToken() { return signIn(QStringLiteral("jsmith"), QStringLiteral("attorney_password")); }
+
+    static QString sharedDir(); // ../shared beside the source tree
+    static QString fixturePath();
+
+private:
+    HttpResult wait(QNetworkReply *reply);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<server::PortalServer> m_server;
+    quint16 m_port = 0;
+    QString m_error;
+    QNetworkAccessManager m_network;
+};
+
+// Raw HTTP over a socket, for what QNetworkAccessManager will not send (bad headers, odd methods).
+QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 5000);
+
+} // namespace portal::testing

@@ -1,0 +1,171 @@
+// The portal-server command line as an administrator uses it: help and version, import (all or nothing,
+// errors naming the JSON path), user management with passwords from stdin, and serve with a graceful exit
+// on SIGTERM.
+#include "TestServer.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QtTest>
+
+#include <csignal>
+
+using portal::testing::TestServer;
+
+namespace {
+
+QString serverBinary()
+{
+    return QString::fromLocal8Bit(qgetenv("PORTAL_SERVER_BIN"));
+}
+
+struct Run
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList &arguments, const QByteArray &input = {})
+{
+    QProcess process;
+    process.start(serverBinary(), arguments);
+    process.waitForStarted();
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(60000);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
+            process.readAllStandardError()};
+}
+
+QByteArray fixtureWith(const std::function<void(QJsonObject &)> &change)
+{
+    QFile file(TestServer::fixturePath());
+    file.open(QIODevice::ReadOnly);
+    QJsonObject fixture = QJsonDocument::fromJson(file.readAll()).object();
+    change(fixture);
+    return QJsonDocument(fixture).toJson();
+}
+
+} // namespace
+
+class ServerCliTest : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(serverBinary()), "PORTAL_SERVER_BIN must name the built portal-server"); }
+
+    void helpAndVersion()
+    {
+        for (const QStringList &arguments : {QStringList{"--help"}, QStringList{"serve", "--help"},
+                                             QStringList{"import", "--help"}, QStringList{"user", "--help"}}) {
+            const Run result = run(arguments);
+            QCOMPARE(result.exitCode, 0);
+            QVERIFY2(result.out.contains("portal-server"), result.out.constData());
+        }
+        const Run version = run({"--version"});
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith("portal-server "));
+        QVERIFY(run({"frobnicate"}).exitCode != 0);
+        QVERIFY(run({"serve", "--no-such-option"}).exitCode != 0);
+    }
+
+    void importIsAllOrNothing()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("data");
+        // A fixture whose last section is broken: nothing of the earlier sections may stay.
+        QTemporaryDir fixtureDir;
+        QDir().mkpath(fixtureDir.filePath("files"));
+        for (const QString &name : QDir(TestServer::sharedDir() + "/fixtures/files").entryList(QDir::Files))
+            QFile::copy(TestServer::sharedDir() + "/fixtures/files/" + name, fixtureDir.filePath("files/" + name));
+        const QString bad = fixtureDir.filePath("bad.json");
+        QFile badFile(bad);
+        QVERIFY(badFile.open(QIODevice::WriteOnly));
+        badFile.write(fixtureWith([](QJsonObject &fixture) {
+            QJsonArray notifications = fixture.value("notifications").toArray();
+            QJsonObject last = notifications.last().toObject();
+            last.insert("user", 77);
+            notifications.replace(notifications.size() - 1, last);
+            fixture.insert("notifications", notifications);
+        }));
+        badFile.close();
+
+        const Run refused = run({"import", "--data", data, bad});
+        QVERIFY(refused.exitCode != 0);
+        QVERIFY2(refused.err.contains("notifications[2].user"), refused.err.constData());
+
+        // The store holds nothing of it: the good fixture imports afterwards without conflicts.
+        const Run good = run({"import", "--data", data, TestServer::fixturePath()});
+        QVERIFY2(good.exitCode == 0, good.err.constData());
+        const Run list = run({"user", "list", "--data", data});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(list.out.count('\n'), 3);
+        // Importing the same ids twice is refused, not merged.
+        QVERIFY(run({"import", "--data", data, TestServer::fixturePath()}).exitCode != 0);
+        QVERIFY(run({"import", "--data", data, dir.filePath("missing.json")}).exitCode != 0);
+        QVERIFY(run({"import", TestServer::fixturePath()}).exitCode != 0); // --data is required
+    }
+
+    void userManagementAndServe()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("data");
+        QCOMPARE(run({"user", "add", "--data", data, "alice", "--role", "client", "--company", "Alice GmbH",
+                      "--first-name", "Alice", "--last-name", "Liddell"},
+                     "wonderland-123\n")
+                         .exitCode,
+                 0);
+        QVERIFY(run({"user", "add", "--data", data, "alice", "--role", "client", "--client", "1"}, "another-pass\n").exitCode != 0);
+        QVERIFY(run({"user", "add", "--data", data, "shorty", "--role", "attorney"}, "short\n").exitCode != 0);
+        QCOMPARE(run({"user", "add", "--data", data, "atticus", "--role", "attorney"}, "mockingbird\n").exitCode, 0);
+
+        QProcess serve;
+        serve.start(serverBinary(), {"serve", "--data", data, "--listen", "127.0.0.1:0"});
+        QVERIFY(serve.waitForReadyRead(20000));
+        const QString banner = QString::fromUtf8(serve.readLine());
+        const QRegularExpressionMatch match = QRegularExpression(":(\\d+)/").match(banner);
+        QVERIFY2(match.hasMatch(), qPrintable(banner));
+        const QString base = QStringLiteral("http://127.0.0.1:%1").arg(match.captured(1));
+
+        QNetworkAccessManager network;
+        const auto signIn = [&](const QString &user, const QString &password) {
+            QNetworkRequest request(QUrl(base + "/api/token/"));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            QNetworkReply *reply = network.post(request, QJsonDocument(QJsonObject{{"username", user}, {"password", password}}).toJson());
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            finished.wait(20000);
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            reply->deleteLater();
+            return status;
+        };
+        QCOMPARE(signIn("alice", "wonderland-123"), 200);
+
+        QCOMPARE(run({"user", "passwd", "--data", data, "alice"}, "looking-glass\n").exitCode, 0);
+        QCOMPARE(signIn("alice", "wonderland-123"), 401);
+        QCOMPARE(signIn("alice", "looking-glass"), 200);
+        QCOMPARE(run({"user", "disable", "--data", data, "alice"}).exitCode, 0);
+        QCOMPARE(signIn("alice", "looking-glass"), 401);
+
+        ::kill(static_cast<pid_t>(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(35000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+    }
+
+    void serveRefusesBadOptions()
+    {
+        QTemporaryDir dir;
+        for (const QStringList &options : {QStringList{"--listen", "nowhere"}, QStringList{"--rate-limit", "lots"},
+                                           QStringList{"--max-upload-size", "-5"}, QStringList{"--tls-cert", "x.pem"}}) {
+            const Run result = run(QStringList{"serve", "--data", dir.path()} + options);
+            QVERIFY2(result.exitCode == 2, qPrintable(options.join(' ')));
+            QVERIFY(!result.err.isEmpty());
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerCliTest)
+#include "tst_server_cli.moc"
