@@ -39,6 +39,12 @@ struct ApiError
     api::FieldErrors details;
     QList<QPair<QByteArray, QByteArray>> headers; // extra headers, e.g. Retry-After, Allow, WWW-Authenticate
 
+    ApiError &withHeader(const QByteArray &name, const QByteArray &value)
+    {
+        headers.append({name, value});
+        return *this;
+    }
+
     int status() const;
     QString code() const;
     api::ErrorEnvelope envelope() const;
