@@ -30,6 +30,10 @@ Run "portal-server COMMAND --help" for a command's options.
 
 int main(int argc, char *argv[])
 {
+    // Qt's own event dispatcher: the server needs nothing of GLib's, whose socket-notifier bookkeeping
+    // costs several percent of the throughput.
+    if (!qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        qputenv("QT_NO_GLIB", "1");
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("portal-server"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTAL_VERSION));

@@ -102,6 +102,35 @@ private slots:
         QVERIFY(result.header("ETag").isEmpty());
     }
 
+    // The server answers repeated reads from memory (AnswerCache); every change must show at once when made
+    // through the API, and soon when made by another process on the same data (the command line).
+    void repeatedReadsFollowChanges()
+    {
+        const QJsonArray before = m_server->get("/api/portal/messages/", m_token).array();
+        QCOMPARE(m_server->get("/api/portal/messages/", m_token).array(), before); // now from memory
+        QCOMPARE(m_server->post("/api/portal/messages/2/", {{"content", "A change"}}, m_token).status, 201);
+        const QJsonArray after = m_server->get("/api/portal/messages/", m_token).array();
+        QVERIFY(after != before);
+        QCOMPARE(after.at(0).toObject().value("id").toInt(), 2);
+    }
+
+    void changesByAnotherProcessAreSeen()
+    {
+        TestServer server;
+        const QByteArray token = server.clientToken();
+        QCOMPARE(server.get("/api/portal/profile/", token).status, 200);
+        QCOMPARE(server.get("/api/portal/profile/", token).status, 200);
+        {
+            // Another connection to the same database, as `portal-server user disable` would open.
+            auto other = store::Store::open(server.dataDir());
+            QVERIFY(other.ok());
+            const auto user = (*other)->users().byName(QStringLiteral("client_username"));
+            QVERIFY(user.ok());
+            QVERIFY((*other)->users().setActive(user->id, false).ok());
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(server.get("/api/portal/profile/", token).status, 401, 5000);
+    }
+
     void wrongMediaType()
     {
         const HttpResult result = m_server->send("POST", "/api/portal/messages/1/", "content=hi", m_token,

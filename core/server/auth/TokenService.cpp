@@ -102,8 +102,19 @@ api::TokenPair TokenService::issue(qint64 userId) const
 
 std::optional<qint64> TokenService::verifyAccess(const QByteArray &token, Failure *failure) const
 {
-    const std::optional<Claims> claims = checkedClaims(m_jwt, token, now(), AccessType, failure);
-    return claims ? std::optional(claims->userId) : std::nullopt;
+    const QDateTime current = now();
+    if (const auto known = m_verified.constFind(token); known != m_verified.cend()) {
+        if (current.toSecsSinceEpoch() < known->expires)
+            return known->userId;
+        m_verified.erase(known);
+    }
+    const std::optional<Claims> claims = checkedClaims(m_jwt, token, current, AccessType, failure);
+    if (!claims)
+        return std::nullopt;
+    if (m_verified.size() >= kVerifiedCapacity)
+        m_verified.clear();
+    m_verified.insert(token, Verified { claims->userId, claims->exp });
+    return claims->userId;
 }
 
 std::optional<api::TokenPair> TokenService::refresh(const QByteArray &refreshToken, qint64 *userId,

@@ -7,6 +7,7 @@
 #include "WireTypes.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <functional>
 #include <optional>
 
@@ -48,6 +49,17 @@ private:
     store::TokenBlacklist &m_blacklist;
     TokenLifetimes m_lifetimes;
     Clock m_clock;
+
+    // Access tokens already verified, with their user and expiry: every request of a signed-in client
+    // carries the same token for five minutes, and checking its signature again each time is most of the
+    // cost of answering from the server's cache. Bounded: emptied when it grows past kVerifiedCapacity.
+    struct Verified
+    {
+        qint64 userId = 0;
+        qint64 expires = 0;
+    };
+    static constexpr qsizetype kVerifiedCapacity = 10000;
+    mutable QHash<QByteArray, Verified> m_verified;
 };
 
 } // namespace portal::auth

@@ -1,5 +1,6 @@
 #include "Gate.h"
 
+
 namespace portal::server {
 
 using http::ApiError;
@@ -38,9 +39,10 @@ QString describe(auth::TokenService::Failure failure)
     return QStringLiteral("Token is invalid.");
 }
 
-// Authenticates the request; on failure `error` says why.
-std::optional<store::UserRecord> authenticate(Services &services, const http::Request &request,
-                                              ApiError *error)
+// The user id of the request's bearer token; on failure `error` says why. Only the token is checked here:
+// whether the user still exists and is active is checked when the answer is made (answers given from the
+// AnswerCache were made while nothing in the database has changed since, the user included).
+std::optional<qint64> authenticate(Services &services, const http::Request &request, ApiError *error)
 {
     const QByteArray authorization = request.header("authorization").trimmed();
     if (authorization.isEmpty()) {
@@ -56,11 +58,15 @@ std::optional<store::UserRecord> authenticate(Services &services, const http::Re
     }
     auth::TokenService::Failure failure = auth::TokenService::Failure::Invalid;
     const auto userId = services.tokens.verifyAccess(parts.last(), &failure);
-    if (!userId) {
+    if (!userId)
         *error = tokenNotValid(describe(failure));
-        return std::nullopt;
-    }
-    auto user = services.store.users().byId(*userId);
+    return userId;
+}
+
+// The user behind an authenticated token, if it still exists and is active.
+std::optional<store::UserRecord> activeUser(Services &services, qint64 userId, ApiError *error)
+{
+    auto user = services.store.users().byId(userId);
     if (!user) {
         *error = user.error().kind == store::StoreError::Kind::NotFound
                 ? tokenNotValid(QStringLiteral("User not found."))
@@ -90,35 +96,62 @@ bool admits(Audience audience, const store::UserRecord &user)
     return false;
 }
 
+// Answers an authenticated request: from the AnswerCache when the same read was answered while the
+// database has not changed since, otherwise by the endpoint (after checking the user may use it).
+Response answer(Services &services, Audience audience, const CallerHandler &handler, http::Request &request,
+                qint64 userId)
+{
+    const bool cacheable = services.features.answerCache && (request.method == "GET" || request.method == "HEAD");
+    store::ChangeStamp before;
+    QString key;
+    if (cacheable) {
+        before = services.store.changeStamp();
+        key = AnswerCache::keyOf(userId, request);
+        if (auto cached = services.answers.find(key, before))
+            return *cached;
+    }
+
+    ApiError error;
+    const auto user = activeUser(services, userId, &error);
+    if (!user)
+        return Response::error(error);
+    if (!admits(audience, *user))
+        return Response::error(ApiError::forbidden());
+    Response response = handler(request, Caller{*user, store::Caller{user->id, user->clientId.value_or(0)}});
+
+    // Kept only when the endpoint changed nothing (a GET may mark a thread read): then the answer is what
+    // any later identical request would get while the stamp holds.
+    if (cacheable && response.status() == 200 && services.store.changeStamp() == before)
+        services.answers.insert(key, before, response);
+    return response;
+}
+
 } // namespace
 
 http::Handler gated(Services &services, Audience audience, CallerHandler handler)
 {
     return [&services, audience, handler = std::move(handler)](http::Request &request) {
         ApiError error;
-        const auto user = authenticate(services, request, &error);
-        if (!user)
+        const auto userId = authenticate(services, request, &error);
+        if (!userId)
             return Response::error(error);
 
         const bool limited = services.rateLimiter.limits().enabled;
         auth::RateDecision decision;
         if (limited) {
-            decision = services.rateLimiter.hit(user->id, services.tokens.now().toSecsSinceEpoch());
+            decision = services.rateLimiter.hit(*userId, services.tokens.now().toSecsSinceEpoch());
             if (!decision.allowed) {
-                ApiError throttled = ApiError::make(
-                        ApiError::Kind::Throttled,
-                        QStringLiteral("Request was throttled. Expected available in %1 seconds.")
-                                .arg(decision.retryAfterSeconds));
-                throttled.withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds));
-                Response response = Response::error(throttled);
+                Response response = Response::error(
+                        ApiError::make(ApiError::Kind::Throttled,
+                                       QStringLiteral("Request was throttled. Expected available in %1 seconds.")
+                                               .arg(decision.retryAfterSeconds))
+                                .withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds)));
                 addRateHeaders(response, decision);
                 return response;
             }
         }
 
-        Response response = admits(audience, *user)
-                ? handler(request, Caller{*user, store::Caller{user->id, user->clientId.value_or(0)}})
-                : Response::error(ApiError::forbidden());
+        Response response = answer(services, audience, handler, request, *userId);
         if (limited)
             addRateHeaders(response, decision);
         return response;

@@ -28,9 +28,11 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
                                                             options.tokenLifetimes);
     server->m_rateLimiter = std::make_unique<auth::RateLimiter>(options.rateLimits);
     server->m_loginThrottle = std::make_unique<auth::LoginThrottle>(options.loginThrottle);
+    server->m_answers = std::make_unique<AnswerCache>();
     server->m_services = std::make_unique<Services>(Services{*server->m_store, *server->m_tokens,
                                                              *server->m_rateLimiter, *server->m_loginThrottle,
-                                                             options.features, options.limits.maxBodySize});
+                                                             *server->m_answers, options.features,
+                                                             options.limits.maxBodySize});
 
     http::Router &router = server->m_router;
     Services &services = *server->m_services;

@@ -61,6 +61,7 @@ private:
     std::unique_ptr<auth::TokenService> m_tokens;
     std::unique_ptr<auth::RateLimiter> m_rateLimiter;
     std::unique_ptr<auth::LoginThrottle> m_loginThrottle;
+    std::unique_ptr<AnswerCache> m_answers;
     std::unique_ptr<Services> m_services;
     http::Router m_router;
     std::unique_ptr<http::HttpAdapter> m_http;

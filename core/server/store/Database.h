@@ -7,6 +7,7 @@
 #include "Result.h"
 #include "SqlRow.h"
 
+#include <QElapsedTimer>
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -21,6 +22,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 namespace portal::store {
 
 class Database;
+
 
 // A transaction that rolls back when it goes out of scope without commit(). Transactions nest: an inner one
 // is a savepoint of the outer, so a repository may call another without knowing whether it is the outermost.
@@ -114,6 +116,12 @@ public:
 
     Result<Transaction> begin(Access access);
 
+    // Changes whenever the data may have changed: at once for writes through this connection, and within
+    // kOthersCheckMs for commits of other connections (another process such as the command line).
+    // Costs nothing most of the time, so it can be asked on every request.
+    ChangeStamp changeStamp();
+    static constexpr int kOthersCheckMs = 100;
+
     // Runs `work` (returning a Result) in a transaction that is committed when the result is a value and
     // rolled back when it is an error.
     template<typename Work> auto inTransaction(Access access, Work &&work) -> decltype(work())
@@ -133,7 +141,12 @@ private:
     friend class Transaction;
     Database(const QString &connectionName, Dialect dialect);
     Result<Done> configureSqlite();
-    QSqlQuery *preparedQuery(const QString &sql, StoreError *error);
+    struct Prepared
+    {
+        QSqlQuery query;
+        bool writes = false; // INSERT, UPDATE or DELETE: running it counts as a change of this connection
+    };
+    Prepared *preparedQuery(const QString &sql, StoreError *error);
     StoreError errorOf(const QSqlError &error, const QString &sql) const;
     bool isDuplicateKey(const QSqlError &error) const;
 
@@ -143,7 +156,10 @@ private:
     // Statements by their SQL text, prepared once: the hot reads (the case list, the thread list) then cost
     // one bind and one step. std::unordered_map because its elements never move, and QSqlQuery is not
     // meant to be copied.
-    std::unordered_map<QString, QSqlQuery> m_prepared;
+    std::unordered_map<QString, Prepared> m_prepared;
+    qint64 m_ownWrites = 0;
+    qint64 m_othersVersion = 0;
+    QElapsedTimer m_othersCheckedAt;
     int m_transactionDepth = 0;
 };
 

@@ -47,6 +47,15 @@ private:
     std::variant<T, StoreError> m_state;
 };
 
+// What Store::changeStamp() answers: two counters, one for this connection's own writes and one for
+// other connections' commits.
+struct ChangeStamp
+{
+    qint64 own = 0;
+    qint64 others = 0;
+    bool operator==(const ChangeStamp &) const = default;
+};
+
 struct Done // the value of an operation that answers nothing but success
 {
 };

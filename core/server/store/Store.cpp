@@ -96,6 +96,11 @@ Database &Store::database()
     return *d->database;
 }
 
+ChangeStamp Store::changeStamp()
+{
+    return d->database->changeStamp();
+}
+
 QString Store::dataDir() const
 {
     return d->dataDir;

@@ -171,6 +171,11 @@ public:
     Database &database();
     QString dataDir() const;
 
+    // Changes whenever the data may have changed: at once for writes through this store, within 100 ms
+    // for other processes' (the command line's). Caches of answers stay valid while it holds; cheap enough
+    // to ask on every request.
+    ChangeStamp changeStamp();
+
     static int schemaVersion(); // the newest migration this build knows
 
 private:
