@@ -43,13 +43,14 @@ int main(int argc, char *argv[])
     signIn.method = "POST";
     signIn.path = QStringLiteral("/api/token/");
     signIn.body = R"({"username":"client_username","password":"client_password"})";
-    const QByteArray token =
-            QJsonDocument::fromJson(server->handle(signIn).body()).object().value("access").toString().toUtf8();
+    const QByteArray token
+        = QJsonDocument::fromJson(server->handle(signIn).body()).object().value("access").toString().toUtf8();
 
     QTextStream out(stdout);
-    for (const char *path : {"/api/portal/nothing/", "/api/portal/profile/", "/api/portal/cases/", "/api/portal/cases/1/",
-                             "/api/portal/messages/", "/api/portal/messages/1/?mark_read=false", "/api/portal/documents/",
-                             "/api/portal/tasks/", "/api/portal/notifications/"}) {
+    for (const char *path :
+         { "/api/portal/nothing/", "/api/portal/profile/", "/api/portal/cases/", "/api/portal/cases/1/",
+           "/api/portal/messages/", "/api/portal/messages/1/?mark_read=false", "/api/portal/documents/",
+           "/api/portal/tasks/", "/api/portal/notifications/" }) {
         const QUrl url(QString::fromLatin1(path));
         QElapsedTimer timer;
         timer.start();
@@ -59,7 +60,7 @@ int main(int argc, char *argv[])
             request.method = "GET";
             request.path = url.path();
             request.query = QUrlQuery(url);
-            request.headers = {{"authorization", "Bearer " + token}};
+            request.headers = { { "authorization", "Bearer " + token } };
             status = server->handle(request).status();
         }
         out << qSetFieldWidth(45) << Qt::left << path << qSetFieldWidth(0) << status << "  "

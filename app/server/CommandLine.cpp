@@ -10,8 +10,8 @@ namespace portal::cli {
 
 QCommandLineOption dataOption()
 {
-    return {QStringLiteral("data"), QStringLiteral("The store's folder (database, documents, signing key)."),
-            QStringLiteral("DIR")};
+    return { QStringLiteral("data"), QStringLiteral("The store's folder (database, documents, signing key)."),
+             QStringLiteral("DIR") };
 }
 
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QStringList &arguments)

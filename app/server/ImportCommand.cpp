@@ -12,9 +12,10 @@ int importCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-            "portal-server import --data DIR FILE.json\n\n"
-            "Loads a fixture (format client-portal-fixture/1) into the store in DIR, creating it. All or nothing:\n"
-            "a bad fixture is refused with the JSON path of the problem, and the store is left unchanged."));
+        "portal-server import --data DIR FILE.json\n\n"
+        "Loads a fixture (format client-portal-fixture/1) into the store in DIR, creating it. All or "
+        "nothing:\n"
+        "a bad fixture is refused with the JSON path of the problem, and the store is left unchanged."));
     parser.addOption(dataOption());
     parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("The fixture to load."));
     if (const int code = parseOrExit(parser, QStringLiteral("import"), arguments); code >= 0)

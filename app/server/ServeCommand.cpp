@@ -65,7 +65,7 @@ std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString 
     QFile keyFile(keyPath);
     if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
         *error = QStringLiteral("cannot read the TLS certificate or key: %1")
-                         .arg(certFile.isOpen() ? keyFile.errorString() : certFile.errorString());
+                     .arg(certFile.isOpen() ? keyFile.errorString() : certFile.errorString());
         return std::nullopt;
     }
     const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
@@ -89,29 +89,36 @@ std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString 
 int serveCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("portal-server serve --data DIR --listen HOST:PORT [options]\n\n"
-                                                    "Serves the Client Portal API until SIGTERM or SIGINT."));
+    parser.setApplicationDescription(
+        QStringLiteral("portal-server serve --data DIR --listen HOST:PORT [options]\n\n"
+                       "Serves the Client Portal API until SIGTERM or SIGINT."));
     parser.addOption(dataOption());
-    const QCommandLineOption listen(QStringLiteral("listen"), QStringLiteral("Address and port (default 127.0.0.1:8000)."),
+    const QCommandLineOption listen(QStringLiteral("listen"),
+                                    QStringLiteral("Address and port (default 127.0.0.1:8000)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8000"));
-    const QCommandLineOption rateLimit(QStringLiteral("rate-limit"),
-                                       QStringLiteral("Requests per user: PER_MIN/PER_HOUR, or off (default 100/1000)."),
-                                       QStringLiteral("LIMITS"), QStringLiteral("100/1000"));
+    const QCommandLineOption rateLimit(
+        QStringLiteral("rate-limit"),
+        QStringLiteral("Requests per user: PER_MIN/PER_HOUR, or off (default 100/1000)."),
+        QStringLiteral("LIMITS"), QStringLiteral("100/1000"));
     const QCommandLineOption maxUpload(QStringLiteral("max-upload-size"),
                                        QStringLiteral("Largest request body, e.g. 100M (default 100M)."),
                                        QStringLiteral("SIZE"), QStringLiteral("100M"));
-    const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
-                                         QStringLiteral("Seconds before an idle connection is closed (default 60)."),
-                                         QStringLiteral("SECONDS"), QStringLiteral("60"));
-    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate (chain) for HTTPS."),
+    const QCommandLineOption idleTimeout(
+        QStringLiteral("idle-timeout"),
+        QStringLiteral("Seconds before an idle connection is closed (default 60)."),
+        QStringLiteral("SECONDS"), QStringLiteral("60"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"),
+                                     QStringLiteral("PEM certificate (chain) for HTTPS."),
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({listen, rateLimit, maxUpload, idleTimeout, tlsCert, tlsKey});
+    parser.addOptions({ listen, rateLimit, maxUpload, idleTimeout, tlsCert, tlsKey });
     if (const int code = parseOrExit(parser, QStringLiteral("serve"), arguments); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
-        return fail(QStringLiteral("serve: unexpected argument \"%1\".").arg(parser.positionalArguments().first()), 2);
+        return fail(
+            QStringLiteral("serve: unexpected argument \"%1\".").arg(parser.positionalArguments().first()),
+            2);
 
     server::ServerOptions options;
     options.dataDir = requiredDataDir(parser, QStringLiteral("serve"));
@@ -153,10 +160,10 @@ int serveCommand(const QStringList &arguments)
 
     const QString scheme = options.tls ? QStringLiteral("https") : QStringLiteral("http");
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-            ? QStringLiteral("[%1]").arg(address.toString())
-            : address.toString();
-    QTextStream(stdout) << "portal-server " << QCoreApplication::applicationVersion() << " serving "
-                        << scheme << "://" << host << ':' << boundPort << "/ from " << options.dataDir << Qt::endl;
+        ? QStringLiteral("[%1]").arg(address.toString())
+        : address.toString();
+    QTextStream(stdout) << "portal-server " << QCoreApplication::applicationVersion() << " serving " << scheme
+                        << "://" << host << ':' << boundPort << "/ from " << options.dataDir << Qt::endl;
 
     TerminationSignals termination;
     QObject::connect(&termination, &TerminationSignals::received, server.get(), [&server] {

@@ -1,7 +1,6 @@
 #include "TerminationSignals.h"
 
 #include <QSocketNotifier>
-
 #include <csignal>
 #include <fcntl.h>
 #include <sys/socket.h>
@@ -11,7 +10,7 @@ namespace portal::cli {
 
 namespace {
 
-int g_pipe[2] = {-1, -1};
+int g_pipe[2] = { -1, -1 };
 
 extern "C" void onTerminationSignal(int number)
 {

@@ -6,7 +6,6 @@
 #include "Store.h"
 
 #include <QTextStream>
-
 #include <termios.h>
 #include <unistd.h>
 
@@ -102,11 +101,13 @@ int addUser(store::Store &store, const QCommandLineParser &parser)
     const auto id = store.users().add(user);
     if (!id)
         return fail(QStringLiteral("user add: %1").arg(id.error().message));
-    QTextStream(stdout) << "Added " << store::roleName(user.role) << ' ' << user.username << " (id " << *id << ")\n";
+    QTextStream(stdout) << "Added " << store::roleName(user.role) << ' ' << user.username << " (id " << *id
+                        << ")\n";
     return 0;
 }
 
-std::optional<store::UserRecord> namedUser(store::Store &store, const QCommandLineParser &parser, const QString &action)
+std::optional<store::UserRecord> namedUser(store::Store &store, const QCommandLineParser &parser,
+                                           const QString &action)
 {
     const QStringList names = parser.positionalArguments().mid(1);
     if (names.size() != 1) {
@@ -143,16 +144,18 @@ int userCommand(const QStringList &arguments)
     parser.setApplicationDescription(QString::fromLatin1(kUserUsage));
     parser.addOption(dataOption());
     parser.addOptions({
-            {QStringLiteral("role"), QStringLiteral("client, attorney or admin."), QStringLiteral("ROLE")},
-            {QStringLiteral("email"), QStringLiteral("E-mail address."), QStringLiteral("E")},
-            {QStringLiteral("first-name"), QStringLiteral("First name."), QStringLiteral("F")},
-            {QStringLiteral("last-name"), QStringLiteral("Last name."), QStringLiteral("L")},
-            {QStringLiteral("client"), QStringLiteral("Existing client id (client users)."), QStringLiteral("ID")},
-            {QStringLiteral("company"), QStringLiteral("New client's company name."), QStringLiteral("NAME")},
-            {QStringLiteral("phone"), QStringLiteral("New client's phone."), QStringLiteral("P")},
-            {QStringLiteral("address"), QStringLiteral("New client's address."), QStringLiteral("A")},
+        { QStringLiteral("role"), QStringLiteral("client, attorney or admin."), QStringLiteral("ROLE") },
+        { QStringLiteral("email"), QStringLiteral("E-mail address."), QStringLiteral("E") },
+        { QStringLiteral("first-name"), QStringLiteral("First name."), QStringLiteral("F") },
+        { QStringLiteral("last-name"), QStringLiteral("Last name."), QStringLiteral("L") },
+        { QStringLiteral("client"), QStringLiteral("Existing client id (client users)."),
+          QStringLiteral("ID") },
+        { QStringLiteral("company"), QStringLiteral("New client's company name."), QStringLiteral("NAME") },
+        { QStringLiteral("phone"), QStringLiteral("New client's phone."), QStringLiteral("P") },
+        { QStringLiteral("address"), QStringLiteral("New client's address."), QStringLiteral("A") },
     });
-    parser.addPositionalArgument(QStringLiteral("ACTION"), QStringLiteral("add, passwd, disable, enable or list."));
+    parser.addPositionalArgument(QStringLiteral("ACTION"),
+                                 QStringLiteral("add, passwd, disable, enable or list."));
     if (const int code = parseOrExit(parser, QStringLiteral("user"), arguments); code >= 0)
         return code;
     const QStringList positional = parser.positionalArguments();
@@ -171,7 +174,8 @@ int userCommand(const QStringList &arguments)
         return addUser(store, parser);
     if (action == QLatin1String("list"))
         return listUsers(store);
-    if (action == QLatin1String("passwd") || action == QLatin1String("disable") || action == QLatin1String("enable")) {
+    if (action == QLatin1String("passwd") || action == QLatin1String("disable")
+        || action == QLatin1String("enable")) {
         const auto user = namedUser(store, parser, action);
         if (!user)
             return 1;

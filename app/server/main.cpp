@@ -41,7 +41,8 @@ int main(int argc, char *argv[])
     QStringList arguments = QCoreApplication::arguments().mid(1);
     const QString command = arguments.isEmpty() ? QString() : arguments.takeFirst();
     QTextStream out(stdout);
-    if (command == QLatin1String("-h") || command == QLatin1String("--help") || command == QLatin1String("help")) {
+    if (command == QLatin1String("-h") || command == QLatin1String("--help")
+        || command == QLatin1String("help")) {
         out << kUsage;
         return 0;
     }
@@ -56,8 +57,9 @@ int main(int argc, char *argv[])
     if (command == QLatin1String("user"))
         return portal::cli::userCommand(arguments);
 
-    QTextStream(stderr) << (command.isEmpty() ? QStringLiteral("portal-server: a command is needed.\n\n")
-                                              : QStringLiteral("portal-server: unknown command \"%1\".\n\n").arg(command))
+    QTextStream(stderr) << (command.isEmpty()
+                                ? QStringLiteral("portal-server: a command is needed.\n\n")
+                                : QStringLiteral("portal-server: unknown command \"%1\".\n\n").arg(command))
                         << kUsage;
     return 2;
 }

@@ -12,7 +12,6 @@
 #include <QMap>
 #include <QString>
 #include <QStringList>
-
 #include <optional>
 
 namespace portal::api {
@@ -152,7 +151,8 @@ struct Message // a message of a thread, and the answer to posting one
     bool operator==(const Message &) const = default;
 };
 
-struct ThreadDetail // GET /api/portal/messages/{id}/ and the answer to creating a thread: "case" is {id,title}
+struct ThreadDetail // GET /api/portal/messages/{id}/ and the answer to creating a thread: "case" is
+                    // {id,title}
 {
     qint64 id = 0;
     QString subject;
@@ -283,8 +283,7 @@ struct ErrorEnvelope // {"error": {"code", "message", "details"}}
 };
 
 // Lists travel as JSON arrays of objects.
-template<typename T>
-QJsonArray toJsonArray(const QList<T> &items)
+template<typename T> QJsonArray toJsonArray(const QList<T> &items)
 {
     QJsonArray array;
     for (const T &item : items)

@@ -37,8 +37,8 @@ QString TestServer::fixturePath()
 
 namespace {
 
-// Importing hashes the fixture's passwords with Argon2id, which is slow on purpose; so the fixture is imported
-// once per test program into a template folder, and every TestServer starts from a copy of it.
+// Importing hashes the fixture's passwords with Argon2id, which is slow on purpose; so the fixture is
+// imported once per test program into a template folder, and every TestServer starts from a copy of it.
 QString importedTemplate(QString *error)
 {
     static QTemporaryDir dir;
@@ -49,7 +49,8 @@ QString importedTemplate(QString *error)
         auto store = store::Store::open(dir.path());
         if (!store) {
             failure = store.error().message;
-        } else if (const auto imported = store::importFixture(**store, TestServer::fixturePath(), auth::hashPassword);
+        } else if (const auto imported
+                   = store::importFixture(**store, TestServer::fixturePath(), auth::hashPassword);
                    !imported) {
             failure = imported.error().message;
         }
@@ -132,7 +133,8 @@ HttpResult TestServer::send(const QByteArray &method, const QString &path, const
     return wait(m_network.sendCustomRequest(request, method, body));
 }
 
-HttpResult TestServer::get(const QString &path, const QByteArray &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+HttpResult TestServer::get(const QString &path, const QByteArray &token,
+                           const QList<QPair<QByteArray, QByteArray>> &headers)
 {
     return send("GET", path, {}, token, headers);
 }
@@ -153,8 +155,9 @@ HttpResult TestServer::postMultipart(const QString &path, QHttpMultiPart *multip
 
 QByteArray TestServer::signIn(const QString &username, const QString &password)
 {
-    const HttpResult result = post(QStringLiteral("/api/token/"),
-                                   {{QStringLiteral("username"), username}, {QStringLiteral("password"), password}});
+    const HttpResult result
+        = post(QStringLiteral("/api/token/"),
+               { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } });
     return result.object().value(QStringLiteral("access")).toString().toUtf8();
 }
 

@@ -12,7 +12,6 @@
 #include <QNetworkReply>
 #include <QTemporaryDir>
 #include <QUrl>
-
 #include <memory>
 
 namespace portal::testing {
@@ -46,17 +45,27 @@ public:
     QUrl url(const QString &path) const;
 
     // Requests; `token` adds "Authorization: Bearer <token>".
-    HttpResult get(const QString &path, const QByteArray &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    HttpResult get(const QString &path, const QByteArray &token = {},
+                   const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult post(const QString &path, const QJsonObject &body, const QByteArray &token = {});
-    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body, const QByteArray &token = {},
-                    const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body,
+                    const QByteArray &token = {}, const QList<QPair<QByteArray, QByteArray>> &headers = {});
     HttpResult postMultipart(const QString &path, QHttpMultiPart *multipart, const QByteArray &token);
 
     // Signs in and returns the access token (empty on failure).
     QByteArray signIn(const QString &username, const QString &password);
-    QByteArray clientToken() { return signIn(QStringLiteral("client_username"), QStringLiteral("client_password")); }
-    QByteArray otherClientToken() { return signIn(QStringLiteral("other_client"), QStringLiteral("other_password")); }
-    QByteArray attorneyToken() { return signIn(QStringLiteral("jsmith"), QStringLiteral("attorney_password")); }
+    QByteArray clientToken()
+    {
+        return signIn(QStringLiteral("client_username"), QStringLiteral("client_password"));
+    }
+    QByteArray otherClientToken()
+    {
+        return signIn(QStringLiteral("other_client"), QStringLiteral("other_password"));
+    }
+    QByteArray attorneyToken()
+    {
+        return signIn(QStringLiteral("jsmith"), QStringLiteral("attorney_password"));
+    }
 
     static QString sharedDir(); // ../shared beside the source tree
     static QString fixturePath();

@@ -22,15 +22,16 @@ private slots:
 
     void obtainPair()
     {
-        const HttpResult result = m_server->post(QStringLiteral("/api/token/"),
-                                                 {{"username", "client_username"}, {"password", "client_password"}});
+        const HttpResult result
+            = m_server->post(QStringLiteral("/api/token/"),
+                             { { "username", "client_username" }, { "password", "client_password" } });
         QCOMPARE(result.status, 200);
         const QJsonObject body = result.object();
-        QCOMPARE(body.keys(), QStringList({"access", "refresh"}));
+        QCOMPARE(body.keys(), QStringList({ "access", "refresh" }));
         QVERIFY(body.value("access").toString().count(QLatin1Char('.')) == 2);
         // simplejwt's claims.
-        const QByteArray payload = QByteArray::fromBase64(body.value("access").toString().section('.', 1, 1).toLatin1(),
-                                                          QByteArray::Base64UrlEncoding);
+        const QByteArray payload = QByteArray::fromBase64(
+            body.value("access").toString().section('.', 1, 1).toLatin1(), QByteArray::Base64UrlEncoding);
         const QJsonObject claims = QJsonDocument::fromJson(payload).object();
         QCOMPARE(claims.value("token_type").toString(), QStringLiteral("access"));
         QCOMPARE(claims.value("user_id").toInteger(), 5);
@@ -42,15 +43,18 @@ private slots:
     {
         QTest::addColumn<QString>("username");
         QTest::addColumn<QString>("password");
-        QTest::newRow("wrong password") << "client_username" << "nope-nope";
-        QTest::newRow("unknown user") << "nobody_here" << "client_password";
+        QTest::newRow("wrong password") << "client_username"
+                                        << "nope-nope";
+        QTest::newRow("unknown user") << "nobody_here"
+                                      << "client_password";
     }
 
     void wrongCredentials()
     {
         QFETCH(QString, username);
         QFETCH(QString, password);
-        const HttpResult result = m_server->post(QStringLiteral("/api/token/"), {{"username", username}, {"password", password}});
+        const HttpResult result = m_server->post(QStringLiteral("/api/token/"),
+                                                 { { "username", username }, { "password", password } });
         QCOMPARE(result.status, 401);
         QCOMPARE(result.errorCode(), QStringLiteral("authentication_failed"));
         QVERIFY(!result.object().value("error").toObject().value("message").toString().isEmpty());
@@ -74,7 +78,7 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(QString, field);
         const HttpResult result = m_server->send("POST", QStringLiteral("/api/token/"), body, {},
-                                                 {{"Content-Type", "application/json"}});
+                                                 { { "Content-Type", "application/json" } });
         QCOMPARE(result.status, 400);
         QCOMPARE(result.errorCode(), QStringLiteral("invalid_request"));
         if (!field.isEmpty()) {
@@ -85,30 +89,46 @@ private slots:
 
     void refreshRotates()
     {
-        const HttpResult first = m_server->post(QStringLiteral("/api/token/"),
-                                                {{"username", "client_username"}, {"password", "client_password"}});
+        const HttpResult first
+            = m_server->post(QStringLiteral("/api/token/"),
+                             { { "username", "client_username" }, { "password", "client_password" } });
         const QString refresh = first.object().value("refresh").toString();
-        const HttpResult rotated = m_server->post(QStringLiteral("/api/token/refresh/"), {{"refresh", refresh}});
+        const HttpResult rotated
+            = m_server->post(QStringLiteral("/api/token/refresh/"), { { "refresh", refresh } });
         QCOMPARE(rotated.status, 200);
         QVERIFY(!rotated.object().value("access").toString().isEmpty());
         QVERIFY(!rotated.object().value("refresh").toString().isEmpty());
         QVERIFY(rotated.object().value("refresh").toString() != refresh);
-        QCOMPARE(m_server->get(QStringLiteral("/api/portal/profile/"), rotated.object().value("access").toString().toUtf8()).status, 200);
+        QCOMPARE(m_server
+                     ->get(QStringLiteral("/api/portal/profile/"),
+                           rotated.object().value("access").toString().toUtf8())
+                     .status,
+                 200);
 
         // The used refresh token is blacklisted.
-        const HttpResult reused = m_server->post(QStringLiteral("/api/token/refresh/"), {{"refresh", refresh}});
+        const HttpResult reused
+            = m_server->post(QStringLiteral("/api/token/refresh/"), { { "refresh", refresh } });
         QCOMPARE(reused.status, 401);
         QCOMPARE(reused.errorCode(), QStringLiteral("token_not_valid"));
         // The new one works once.
-        QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), {{"refresh", rotated.object().value("refresh")}}).status, 200);
+        QCOMPARE(m_server
+                     ->post(QStringLiteral("/api/token/refresh/"),
+                            { { "refresh", rotated.object().value("refresh") } })
+                     .status,
+                 200);
     }
 
     void refreshRefusesWrongTokens()
     {
         const QByteArray access = m_server->clientToken();
-        QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), {{"refresh", QString::fromUtf8(access)}}).status, 401);
-        QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), {{"refresh", "garbage"}}).status, 401);
-        QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), {{"refresh", 12}}).status, 400);
+        QCOMPARE(
+            m_server
+                ->post(QStringLiteral("/api/token/refresh/"), { { "refresh", QString::fromUtf8(access) } })
+                .status,
+            401);
+        QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), { { "refresh", "garbage" } }).status,
+                 401);
+        QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), { { "refresh", 12 } }).status, 400);
         QCOMPARE(m_server->post(QStringLiteral("/api/token/refresh/"), {}).status, 400);
     }
 
@@ -121,8 +141,9 @@ private slots:
         QTest::newRow("bearer alone") << QByteArray("Bearer") << "not_authenticated";
         QTest::newRow("garbage") << QByteArray("Bearer abc.def.ghi") << "token_not_valid";
         // {"alg":"none"} with the claims of user 5: must never pass.
-        QTest::newRow("alg none") << QByteArray("Bearer eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
-                                                "eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwidXNlcl9pZCI6NSwiZXhwIjo0MTAyNDQ0ODAwLCJqdGkiOiJ4In0.")
+        QTest::newRow("alg none") << QByteArray(
+            "Bearer eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
+            "eyJ0b2tlbl90eXBlIjoiYWNjZXNzIiwidXNlcl9pZCI6NSwiZXhwIjo0MTAyNDQ0ODAwLCJqdGkiOiJ4In0.")
                                   << "token_not_valid";
     }
 
@@ -132,7 +153,7 @@ private slots:
         QFETCH(QString, code);
         QList<QPair<QByteArray, QByteArray>> headers;
         if (!authorization.isEmpty())
-            headers.append({"Authorization", authorization});
+            headers.append({ "Authorization", authorization });
         const HttpResult result = m_server->get(QStringLiteral("/api/portal/cases/"), {}, headers);
         QCOMPARE(result.status, 401);
         QCOMPARE(result.errorCode(), code);
@@ -141,8 +162,9 @@ private slots:
 
     void refreshTokenIsNoAccessToken()
     {
-        const HttpResult pair = m_server->post(QStringLiteral("/api/token/"),
-                                               {{"username", "client_username"}, {"password", "client_password"}});
+        const HttpResult pair
+            = m_server->post(QStringLiteral("/api/token/"),
+                             { { "username", "client_username" }, { "password", "client_password" } });
         const QByteArray refresh = pair.object().value("refresh").toString().toUtf8();
         QCOMPARE(m_server->get(QStringLiteral("/api/portal/cases/"), refresh).status, 401);
     }
@@ -151,8 +173,11 @@ private slots:
     {
         auth::Jwt forger(QByteArray(64, 'x'));
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        const QByteArray token = forger.sign({{"token_type", "access"}, {"user_id", 5}, {"jti", "f"},
-                                              {"iat", now.toSecsSinceEpoch()}, {"exp", now.toSecsSinceEpoch() + 300}});
+        const QByteArray token = forger.sign({ { "token_type", "access" },
+                                               { "user_id", 5 },
+                                               { "jti", "f" },
+                                               { "iat", now.toSecsSinceEpoch() },
+                                               { "exp", now.toSecsSinceEpoch() + 300 } });
         QCOMPARE(m_server->get(QStringLiteral("/api/portal/cases/"), token).status, 401);
     }
 
@@ -160,14 +185,17 @@ private slots:
     {
         const QByteArray token = m_server->attorneyToken();
         QVERIFY(!token.isEmpty());
-        for (const char *path : {"/api/portal/profile/", "/api/portal/cases/", "/api/portal/cases/1/", "/api/portal/messages/",
-                                 "/api/portal/documents/", "/api/portal/documents/1/download/", "/api/portal/tasks/",
-                                 "/api/portal/notifications/"}) {
+        for (const char *path :
+             { "/api/portal/profile/", "/api/portal/cases/", "/api/portal/cases/1/", "/api/portal/messages/",
+               "/api/portal/documents/", "/api/portal/documents/1/download/", "/api/portal/tasks/",
+               "/api/portal/notifications/" }) {
             const HttpResult result = m_server->get(QString::fromLatin1(path), token);
             QCOMPARE(result.status, 403);
             QCOMPARE(result.errorCode(), QStringLiteral("permission_denied"));
         }
-        QCOMPARE(m_server->post(QStringLiteral("/api/portal/messages/1/"), {{"content", "hi"}}, token).status, 403);
+        QCOMPARE(
+            m_server->post(QStringLiteral("/api/portal/messages/1/"), { { "content", "hi" } }, token).status,
+            403);
     }
 
     void disabledUserLosesAccess()
@@ -179,18 +207,23 @@ private slots:
         QVERIFY(user.ok());
         QVERIFY(server.server().store().users().setActive(user->id, false).ok());
         QCOMPARE(server.get(QStringLiteral("/api/portal/cases/"), token).status, 401);
-        QVERIFY(server.signIn(QStringLiteral("client_username"), QStringLiteral("client_password")).isEmpty());
+        QVERIFY(
+            server.signIn(QStringLiteral("client_username"), QStringLiteral("client_password")).isEmpty());
     }
 
     void loginThrottle()
     {
         TestServer server;
         for (int i = 0; i < 5; ++i) {
-            QCOMPARE(server.post(QStringLiteral("/api/token/"), {{"username", "other_client"}, {"password", "wrong-wrong"}}).status,
+            QCOMPARE(server
+                         .post(QStringLiteral("/api/token/"),
+                               { { "username", "other_client" }, { "password", "wrong-wrong" } })
+                         .status,
                      401);
         }
-        const HttpResult throttled =
-                server.post(QStringLiteral("/api/token/"), {{"username", "other_client"}, {"password", "other_password"}});
+        const HttpResult throttled
+            = server.post(QStringLiteral("/api/token/"),
+                          { { "username", "other_client" }, { "password", "other_password" } });
         QCOMPARE(throttled.status, 429);
         QCOMPARE(throttled.errorCode(), QStringLiteral("throttled"));
         QVERIFY(throttled.header("Retry-After").toInt() > 0);
@@ -204,17 +237,21 @@ private slots:
         const HttpResult first = m_server->get(QStringLiteral("/api/portal/cases/"), token);
         const HttpResult second = m_server->get(QStringLiteral("/api/portal/cases/"), token);
         QCOMPARE(first.header("X-RateLimit-Limit"), QByteArray("100"));
-        QCOMPARE(second.header("X-RateLimit-Remaining").toInt(), first.header("X-RateLimit-Remaining").toInt() - 1);
+        QCOMPARE(second.header("X-RateLimit-Remaining").toInt(),
+                 first.header("X-RateLimit-Remaining").toInt() - 1);
         const qint64 reset = first.header("X-RateLimit-Reset").toLongLong();
         const qint64 now = QDateTime::currentSecsSinceEpoch();
         QVERIFY2(reset > now - 1 && reset <= now + 3600, first.header("X-RateLimit-Reset").constData());
         // Errors of authenticated callers carry them too.
-        QVERIFY(!m_server->get(QStringLiteral("/api/portal/cases/999/"), token).header("X-RateLimit-Remaining").isEmpty());
+        QVERIFY(!m_server->get(QStringLiteral("/api/portal/cases/999/"), token)
+                     .header("X-RateLimit-Remaining")
+                     .isEmpty());
     }
 
     void rateLimitRefuses()
     {
-        TestServer server([](server::ServerOptions &options) { options.rateLimits = *auth::RateLimits::parse("3/1000"); });
+        TestServer server(
+            [](server::ServerOptions &options) { options.rateLimits = *auth::RateLimits::parse("3/1000"); });
         const QByteArray token = server.clientToken();
         for (int i = 0; i < 3; ++i)
             QCOMPARE(server.get(QStringLiteral("/api/portal/cases/"), token).status, 200);
@@ -230,7 +267,8 @@ private slots:
 
     void rateLimitOff()
     {
-        TestServer server([](server::ServerOptions &options) { options.rateLimits = *auth::RateLimits::parse("off"); });
+        TestServer server(
+            [](server::ServerOptions &options) { options.rateLimits = *auth::RateLimits::parse("off"); });
         const HttpResult result = server.get(QStringLiteral("/api/portal/cases/"), server.clientToken());
         QCOMPARE(result.status, 200);
         QVERIFY(result.header("X-RateLimit-Limit").isEmpty());

@@ -7,7 +7,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QtTest>
-
 #include <csignal>
 
 using portal::testing::TestServer;
@@ -35,8 +34,8 @@ Run run(const QStringList &arguments, const QByteArray &input = {})
         process.write(input);
     process.closeWriteChannel();
     process.waitForFinished(60000);
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1, process.readAllStandardOutput(),
-            process.readAllStandardError()};
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             process.readAllStandardOutput(), process.readAllStandardError() };
 }
 
 QByteArray fixtureWith(const std::function<void(QJsonObject &)> &change)
@@ -55,21 +54,25 @@ class ServerCliTest : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase() { QVERIFY2(QFile::exists(serverBinary()), "PORTAL_SERVER_BIN must name the built portal-server"); }
+    void initTestCase()
+    {
+        QVERIFY2(QFile::exists(serverBinary()), "PORTAL_SERVER_BIN must name the built portal-server");
+    }
 
     void helpAndVersion()
     {
-        for (const QStringList &arguments : {QStringList{"--help"}, QStringList{"serve", "--help"},
-                                             QStringList{"import", "--help"}, QStringList{"user", "--help"}}) {
+        for (const QStringList &arguments :
+             { QStringList { "--help" }, QStringList { "serve", "--help" },
+               QStringList { "import", "--help" }, QStringList { "user", "--help" } }) {
             const Run result = run(arguments);
             QCOMPARE(result.exitCode, 0);
             QVERIFY2(result.out.contains("portal-server"), result.out.constData());
         }
-        const Run version = run({"--version"});
+        const Run version = run({ "--version" });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("portal-server "));
-        QVERIFY(run({"frobnicate"}).exitCode != 0);
-        QVERIFY(run({"serve", "--no-such-option"}).exitCode != 0);
+        QVERIFY(run({ "frobnicate" }).exitCode != 0);
+        QVERIFY(run({ "serve", "--no-such-option" }).exitCode != 0);
     }
 
     void importIsAllOrNothing()
@@ -80,7 +83,8 @@ private slots:
         QTemporaryDir fixtureDir;
         QDir().mkpath(fixtureDir.filePath("files"));
         for (const QString &name : QDir(TestServer::sharedDir() + "/fixtures/files").entryList(QDir::Files))
-            QFile::copy(TestServer::sharedDir() + "/fixtures/files/" + name, fixtureDir.filePath("files/" + name));
+            QFile::copy(TestServer::sharedDir() + "/fixtures/files/" + name,
+                        fixtureDir.filePath("files/" + name));
         const QString bad = fixtureDir.filePath("bad.json");
         QFile badFile(bad);
         QVERIFY(badFile.open(QIODevice::WriteOnly));
@@ -93,37 +97,43 @@ private slots:
         }));
         badFile.close();
 
-        const Run refused = run({"import", "--data", data, bad});
+        const Run refused = run({ "import", "--data", data, bad });
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains("notifications[2].user"), refused.err.constData());
 
         // The store holds nothing of it: the good fixture imports afterwards without conflicts.
-        const Run good = run({"import", "--data", data, TestServer::fixturePath()});
+        const Run good = run({ "import", "--data", data, TestServer::fixturePath() });
         QVERIFY2(good.exitCode == 0, good.err.constData());
-        const Run list = run({"user", "list", "--data", data});
+        const Run list = run({ "user", "list", "--data", data });
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(list.out.count('\n'), 3);
         // Importing the same ids twice is refused, not merged.
-        QVERIFY(run({"import", "--data", data, TestServer::fixturePath()}).exitCode != 0);
-        QVERIFY(run({"import", "--data", data, dir.filePath("missing.json")}).exitCode != 0);
-        QVERIFY(run({"import", TestServer::fixturePath()}).exitCode != 0); // --data is required
+        QVERIFY(run({ "import", "--data", data, TestServer::fixturePath() }).exitCode != 0);
+        QVERIFY(run({ "import", "--data", data, dir.filePath("missing.json") }).exitCode != 0);
+        QVERIFY(run({ "import", TestServer::fixturePath() }).exitCode != 0); // --data is required
     }
 
     void userManagementAndServe()
     {
         QTemporaryDir dir;
         const QString data = dir.filePath("data");
-        QCOMPARE(run({"user", "add", "--data", data, "alice", "--role", "client", "--company", "Alice GmbH",
-                      "--first-name", "Alice", "--last-name", "Liddell"},
+        QCOMPARE(run({ "user", "add", "--data", data, "alice", "--role", "client", "--company", "Alice GmbH",
+                       "--first-name", "Alice", "--last-name", "Liddell" },
                      "wonderland-123\n")
-                         .exitCode,
+                     .exitCode,
                  0);
-        QVERIFY(run({"user", "add", "--data", data, "alice", "--role", "client", "--client", "1"}, "another-pass\n").exitCode != 0);
-        QVERIFY(run({"user", "add", "--data", data, "shorty", "--role", "attorney"}, "short\n").exitCode != 0);
-        QCOMPARE(run({"user", "add", "--data", data, "atticus", "--role", "attorney"}, "mockingbird\n").exitCode, 0);
+        QVERIFY(run({ "user", "add", "--data", data, "alice", "--role", "client", "--client", "1" },
+                    "another-pass\n")
+                    .exitCode
+                != 0);
+        QVERIFY(run({ "user", "add", "--data", data, "shorty", "--role", "attorney" }, "short\n").exitCode
+                != 0);
+        QCOMPARE(
+            run({ "user", "add", "--data", data, "atticus", "--role", "attorney" }, "mockingbird\n").exitCode,
+            0);
 
         QProcess serve;
-        serve.start(serverBinary(), {"serve", "--data", data, "--listen", "127.0.0.1:0"});
+        serve.start(serverBinary(), { "serve", "--data", data, "--listen", "127.0.0.1:0" });
         QVERIFY(serve.waitForReadyRead(20000));
         const QString banner = QString::fromUtf8(serve.readLine());
         const QRegularExpressionMatch match = QRegularExpression(":(\\d+)/").match(banner);
@@ -134,7 +144,9 @@ private slots:
         const auto signIn = [&](const QString &user, const QString &password) {
             QNetworkRequest request(QUrl(base + "/api/token/"));
             request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
-            QNetworkReply *reply = network.post(request, QJsonDocument(QJsonObject{{"username", user}, {"password", password}}).toJson());
+            QNetworkReply *reply = network.post(
+                request,
+                QJsonDocument(QJsonObject { { "username", user }, { "password", password } }).toJson());
             QSignalSpy finished(reply, &QNetworkReply::finished);
             finished.wait(20000);
             const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -143,10 +155,10 @@ private slots:
         };
         QCOMPARE(signIn("alice", "wonderland-123"), 200);
 
-        QCOMPARE(run({"user", "passwd", "--data", data, "alice"}, "looking-glass\n").exitCode, 0);
+        QCOMPARE(run({ "user", "passwd", "--data", data, "alice" }, "looking-glass\n").exitCode, 0);
         QCOMPARE(signIn("alice", "wonderland-123"), 401);
         QCOMPARE(signIn("alice", "looking-glass"), 200);
-        QCOMPARE(run({"user", "disable", "--data", data, "alice"}).exitCode, 0);
+        QCOMPARE(run({ "user", "disable", "--data", data, "alice" }).exitCode, 0);
         QCOMPARE(signIn("alice", "looking-glass"), 401);
 
         ::kill(static_cast<pid_t>(serve.processId()), SIGTERM);
@@ -158,9 +170,10 @@ private slots:
     void serveRefusesBadOptions()
     {
         QTemporaryDir dir;
-        for (const QStringList &options : {QStringList{"--listen", "nowhere"}, QStringList{"--rate-limit", "lots"},
-                                           QStringList{"--max-upload-size", "-5"}, QStringList{"--tls-cert", "x.pem"}}) {
-            const Run result = run(QStringList{"serve", "--data", dir.path()} + options);
+        for (const QStringList &options :
+             { QStringList { "--listen", "nowhere" }, QStringList { "--rate-limit", "lots" },
+               QStringList { "--max-upload-size", "-5" }, QStringList { "--tls-cert", "x.pem" } }) {
+            const Run result = run(QStringList { "serve", "--data", dir.path() } + options);
             QVERIFY2(result.exitCode == 2, qPrintable(options.join(' ')));
             QVERIFY(!result.err.isEmpty());
         }

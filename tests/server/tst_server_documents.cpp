@@ -29,7 +29,8 @@ QHttpPart textPart(const QByteArray &name, const QByteArray &value)
 QHttpPart filePart(const QByteArray &fileName, const QByteArray &contentType, const QByteArray &bytes)
 {
     QHttpPart part;
-    part.setHeader(QNetworkRequest::ContentDispositionHeader, "form-data; name=\"file\"; filename=\"" + fileName + "\"");
+    part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                   "form-data; name=\"file\"; filename=\"" + fileName + "\"");
     part.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     part.setBody(bytes);
     return part;
@@ -44,9 +45,8 @@ class ServerDocumentsTest : public QObject
 private slots:
     void init()
     {
-        m_server = std::make_unique<TestServer>([](server::ServerOptions &options) {
-            options.limits.maxBodySize = 1024 * 1024;
-        });
+        m_server = std::make_unique<TestServer>(
+            [](server::ServerOptions &options) { options.limits.maxBodySize = 1024 * 1024; });
         QVERIFY2(m_server->isValid(), qPrintable(m_server->errorString()));
         m_token = m_server->clientToken();
     }
@@ -58,13 +58,18 @@ private slots:
         QCOMPARE(list.array().size(), 2);
         const QJsonObject contract = list.array().at(1).toObject(); // newest first: the contract is older
         QCOMPARE(contract.value("id").toInt(), 1);
-        QCOMPARE(contract.keys(), QStringList({"case", "description", "file_size", "file_type", "id", "title", "uploaded_at"}));
-        QCOMPARE(contract.value("file_size").toInteger(), fixtureFile("contract.pdf").size()); // the real size
-        QCOMPARE(contract.value("case").toObject().value("title").toString(), QStringLiteral("Contract Dispute"));
+        QCOMPARE(
+            contract.keys(),
+            QStringList({ "case", "description", "file_size", "file_type", "id", "title", "uploaded_at" }));
+        QCOMPARE(contract.value("file_size").toInteger(),
+                 fixtureFile("contract.pdf").size()); // the real size
+        QCOMPARE(contract.value("case").toObject().value("title").toString(),
+                 QStringLiteral("Contract Dispute"));
 
         const HttpResult detail = m_server->get("/api/portal/documents/1/", m_token);
         QCOMPARE(detail.status, 200);
-        QCOMPARE(detail.object().value("download_url").toString(), QStringLiteral("/api/portal/documents/1/download/"));
+        QCOMPARE(detail.object().value("download_url").toString(),
+                 QStringLiteral("/api/portal/documents/1/download/"));
         QCOMPARE(detail.object().value("title").toString(), QStringLiteral("Contract"));
     }
 
@@ -82,7 +87,8 @@ private slots:
         QCOMPARE(etag, '"' + QCryptographicHash::hash(expected, QCryptographicHash::Sha256).toHex() + '"');
         QVERIFY(!result.header("X-RateLimit-Remaining").isEmpty());
 
-        const HttpResult cached = m_server->get("/api/portal/documents/1/download/", m_token, {{"If-None-Match", etag}});
+        const HttpResult cached
+            = m_server->get("/api/portal/documents/1/download/", m_token, { { "If-None-Match", etag } });
         QCOMPARE(cached.status, 304);
         QVERIFY(cached.body.isEmpty());
     }
@@ -107,26 +113,31 @@ private slots:
         if (offset < 0)
             offset += whole.size();
         const QByteArray expected = whole.mid(offset, length);
-        const HttpResult result = m_server->get("/api/portal/documents/1/download/", m_token, {{"Range", range}});
+        const HttpResult result
+            = m_server->get("/api/portal/documents/1/download/", m_token, { { "Range", range } });
         QCOMPARE(result.status, 206);
         QCOMPARE(result.body, expected);
         QCOMPARE(result.header("Content-Range"),
-                 "bytes " + QByteArray::number(offset) + '-' + QByteArray::number(offset + expected.size() - 1) + '/'
-                         + QByteArray::number(whole.size()));
+                 "bytes " + QByteArray::number(offset) + '-'
+                     + QByteArray::number(offset + expected.size() - 1) + '/'
+                     + QByteArray::number(whole.size()));
     }
 
     void unsatisfiableRange()
     {
-        const HttpResult result = m_server->get("/api/portal/documents/1/download/", m_token, {{"Range", "bytes=100000-"}});
+        const HttpResult result
+            = m_server->get("/api/portal/documents/1/download/", m_token, { { "Range", "bytes=100000-" } });
         QCOMPARE(result.status, 416);
-        QCOMPARE(result.header("Content-Range"), "bytes */" + QByteArray::number(fixtureFile("contract.pdf").size()));
+        QCOMPARE(result.header("Content-Range"),
+                 "bytes */" + QByteArray::number(fixtureFile("contract.pdf").size()));
         QCOMPARE(result.errorCode(), QStringLiteral("range_not_satisfiable"));
     }
 
     void staleIfRangeGetsTheWholeFile()
     {
-        const HttpResult result = m_server->get("/api/portal/documents/1/download/", m_token,
-                                                {{"Range", "bytes=0-9"}, {"If-Range", "\"an-old-version\""}});
+        const HttpResult result
+            = m_server->get("/api/portal/documents/1/download/", m_token,
+                            { { "Range", "bytes=0-9" }, { "If-Range", "\"an-old-version\"" } });
         QCOMPARE(result.status, 200);
         QCOMPARE(result.body, fixtureFile("contract.pdf"));
     }
@@ -192,25 +203,29 @@ private slots:
             multipart->append(filePart("a.txt", "text/plain", "hello"));
         const HttpResult result = m_server->postMultipart("/api/portal/documents/", multipart, m_token);
         QCOMPARE(result.status, 400);
-        QVERIFY2(result.object().value("error").toObject().value("details").toObject().contains(field), result.body.constData());
+        QVERIFY2(result.object().value("error").toObject().value("details").toObject().contains(field),
+                 result.body.constData());
         QCOMPARE(m_server->get("/api/portal/documents/", m_token).array().size(), 2);
-        QCOMPARE(QDir(m_server->dataDir() + "/incoming").entryList(QDir::Files).size(), 0); // nothing left behind
+        QCOMPARE(QDir(m_server->dataDir() + "/incoming").entryList(QDir::Files).size(),
+                 0); // nothing left behind
     }
 
     void uploadNeedsMultipart()
     {
-        const HttpResult result = m_server->post("/api/portal/documents/", {{"title", "x"}}, m_token);
+        const HttpResult result = m_server->post("/api/portal/documents/", { { "title", "x" } }, m_token);
         QCOMPARE(result.status, 415);
-        const HttpResult garbage = m_server->send("POST", "/api/portal/documents/", "not multipart at all", m_token,
-                                                  {{"Content-Type", "multipart/form-data; boundary=xyz"}});
+        const HttpResult garbage
+            = m_server->send("POST", "/api/portal/documents/", "not multipart at all", m_token,
+                             { { "Content-Type", "multipart/form-data; boundary=xyz" } });
         QCOMPARE(garbage.status, 400);
     }
 
     void oversizedUploadRefusedFromContentLength()
     {
         // Only the headers are sent: the 413 must come without the body, decided from Content-Length.
-        const QByteArray request = "POST /api/portal/documents/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer "
-                + m_token + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 200000000\r\n\r\n";
+        const QByteArray request
+            = "POST /api/portal/documents/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + m_token
+            + "\r\nContent-Type: multipart/form-data; boundary=b\r\nContent-Length: 200000000\r\n\r\n";
         const QByteArray answer = testing::rawExchange(m_server->port(), request);
         QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.left(200).constData());
         QVERIFY(answer.contains("payload_too_large"));

@@ -81,14 +81,16 @@ private slots:
         const HttpResult first = m_server->get("/api/portal/messages/", m_token);
         const QByteArray etag = first.header("ETag");
         QVERIFY(etag.startsWith('"') && etag.endsWith('"'));
-        const HttpResult again = m_server->get("/api/portal/messages/", m_token, {{"If-None-Match", etag}});
+        const HttpResult again
+            = m_server->get("/api/portal/messages/", m_token, { { "If-None-Match", etag } });
         QCOMPARE(again.status, 304);
         QVERIFY(again.body.isEmpty());
         QCOMPARE(again.header("ETag"), etag);
 
         // A change to what the caller sees changes the tag.
         QCOMPARE(m_server->post("/api/portal/messages/1/read/", {}, m_token).status, 200);
-        const HttpResult changed = m_server->get("/api/portal/messages/", m_token, {{"If-None-Match", etag}});
+        const HttpResult changed
+            = m_server->get("/api/portal/messages/", m_token, { { "If-None-Match", etag } });
         QCOMPARE(changed.status, 200);
         QVERIFY(changed.header("ETag") != etag);
     }
@@ -96,7 +98,7 @@ private slots:
     void etagsCanBeSwitchedOff()
     {
         m_server->server().features().etags = false;
-        const HttpResult result = m_server->get("/api/portal/cases/", m_token, {{"If-None-Match", "*"}});
+        const HttpResult result = m_server->get("/api/portal/cases/", m_token, { { "If-None-Match", "*" } });
         m_server->server().features().etags = true;
         QCOMPARE(result.status, 200);
         QVERIFY(result.header("ETag").isEmpty());
@@ -108,7 +110,8 @@ private slots:
     {
         const QJsonArray before = m_server->get("/api/portal/messages/", m_token).array();
         QCOMPARE(m_server->get("/api/portal/messages/", m_token).array(), before); // now from memory
-        QCOMPARE(m_server->post("/api/portal/messages/2/", {{"content", "A change"}}, m_token).status, 201);
+        QCOMPARE(m_server->post("/api/portal/messages/2/", { { "content", "A change" } }, m_token).status,
+                 201);
         const QJsonArray after = m_server->get("/api/portal/messages/", m_token).array();
         QVERIFY(after != before);
         QCOMPARE(after.at(0).toObject().value("id").toInt(), 2);
@@ -134,14 +137,15 @@ private slots:
     void wrongMediaType()
     {
         const HttpResult result = m_server->send("POST", "/api/portal/messages/1/", "content=hi", m_token,
-                                                 {{"Content-Type", "application/x-www-form-urlencoded"}});
+                                                 { { "Content-Type", "application/x-www-form-urlencoded" } });
         QCOMPARE(result.status, 415);
         QCOMPARE(result.errorCode(), QStringLiteral("unsupported_media_type"));
     }
 
     void oversizedJsonBody()
     {
-        const QByteArray big = QByteArray("{\"content\":\"") + QByteArray(100 * 1024, 'a') + QByteArray("\"}");
+        const QByteArray big
+            = QByteArray("{\"content\":\"") + QByteArray(100 * 1024, 'a') + QByteArray("\"}");
         const HttpResult result = m_server->send("POST", "/api/portal/messages/1/", big, m_token);
         QCOMPARE(result.status, 413);
         // The server is still fine afterwards.
@@ -165,7 +169,8 @@ private slots:
 
     void hugeHeaderRefused()
     {
-        const QByteArray request = "GET /api/portal/cases/ HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(200 * 1024, 'a') + "\r\n\r\n";
+        const QByteArray request = "GET /api/portal/cases/ HTTP/1.1\r\nHost: x\r\nX-Big: "
+            + QByteArray(200 * 1024, 'a') + "\r\n\r\n";
         const QByteArray answer = testing::rawExchange(m_server->port(), request);
         QVERIFY2(answer.isEmpty() || answer.startsWith("HTTP/1.1 431"), answer.left(100).constData());
         QCOMPARE(m_server->get("/api/portal/cases/", m_token).status, 200);
@@ -174,7 +179,9 @@ private slots:
     void connectionCloseIsHonoured()
     {
         const QByteArray answer = testing::rawExchange(
-                m_server->port(), "GET /api/portal/cases/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer " + m_token + "\r\n\r\n");
+            m_server->port(),
+            "GET /api/portal/cases/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+                + m_token + "\r\n\r\n");
         QVERIFY(answer.startsWith("HTTP/1.1 200"));
     }
 

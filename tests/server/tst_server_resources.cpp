@@ -69,12 +69,18 @@ private slots:
         const HttpResult result = m_server->get("/api/portal/cases/1/", m_token);
         QCOMPARE(result.status, 200);
         const QJsonObject detail = result.object();
-        QCOMPARE(detail.value("assigned_attorney"), parse(R"({"id": 3, "name": "Jane Smith", "email": "jsmith@example.com"})"));
+        QCOMPARE(detail.value("assigned_attorney"),
+                 parse(R"({"id": 3, "name": "Jane Smith", "email": "jsmith@example.com"})"));
         QCOMPARE(detail.value("case_type").toString(), QStringLiteral("CIVIL"));
-        QCOMPARE(findById(detail.value("documents").toArray(), 1),
-                 parse(R"({"id": 1, "title": "Contract", "file_type": "PDF", "uploaded_at": "2023-01-16T14:30:00Z"})").toObject());
-        QCOMPARE(findById(detail.value("tasks").toArray(), 1),
-                 parse(R"({"id": 1, "title": "Review Contract", "status": "PENDING", "due_date": "2023-01-30"})").toObject());
+        QCOMPARE(
+            findById(detail.value("documents").toArray(), 1),
+            parse(
+                R"({"id": 1, "title": "Contract", "file_type": "PDF", "uploaded_at": "2023-01-16T14:30:00Z"})")
+                .toObject());
+        QCOMPARE(
+            findById(detail.value("tasks").toArray(), 1),
+            parse(R"({"id": 1, "title": "Review Contract", "status": "PENDING", "due_date": "2023-01-30"})")
+                .toObject());
         QCOMPARE(detail.value("documents").toArray().size(), 2);
         QCOMPARE(detail.value("tasks").toArray().size(), 2);
     }
@@ -85,8 +91,10 @@ private slots:
         QCOMPARE(result.status, 200);
         const QJsonArray threads = result.array();
         QCOMPARE(threads.size(), 2);
-        QCOMPARE(findById(threads, 1), parse(R"({"id": 1, "subject": "Contract Review", "case": 1,
-          "created_at": "2023-01-17T10:15:00Z", "updated_at": "2023-01-18T14:20:00Z", "unread_count": 2})").toObject());
+        QCOMPARE(findById(threads, 1),
+                 parse(R"({"id": 1, "subject": "Contract Review", "case": 1,
+          "created_at": "2023-01-17T10:15:00Z", "updated_at": "2023-01-18T14:20:00Z", "unread_count": 2})")
+                     .toObject());
         QCOMPARE(findById(threads, 2).value("unread_count").toInt(), 0);
         // Newest activity first.
         QCOMPARE(threads.at(0).toObject().value("id").toInt(), 2);
@@ -98,9 +106,12 @@ private slots:
         QCOMPARE(peek.status, 200);
         const QJsonArray messages = peek.object().value("messages").toArray();
         QCOMPARE(messages.size(), 4);
-        QCOMPARE(messages.at(0).toObject(), parse(R"({"id": 1, "sender": {"id": 3, "name": "Jane Smith"},
-          "content": "Please review the attached contract", "created_at": "2023-01-17T10:15:00Z", "is_read": true})").toObject());
-        QCOMPARE(messages.at(1).toObject().value("is_read").toBool(), true); // own message, read by the attorney
+        QCOMPARE(messages.at(0).toObject(),
+                 parse(R"({"id": 1, "sender": {"id": 3, "name": "Jane Smith"},
+          "content": "Please review the attached contract", "created_at": "2023-01-17T10:15:00Z", "is_read": true})")
+                     .toObject());
+        QCOMPARE(messages.at(1).toObject().value("is_read").toBool(),
+                 true); // own message, read by the attorney
         QCOMPARE(messages.at(2).toObject().value("is_read").toBool(), false);
         QCOMPARE(peek.object().value("case"), parse(R"({"id": 1, "title": "Contract Dispute"})"));
         QCOMPARE(unread(1), 2); // ?mark_read=false left it unread
@@ -123,10 +134,11 @@ private slots:
 
     void replying()
     {
-        const HttpResult posted = m_server->post("/api/portal/messages/2/", {{"content", "Here they are."}}, m_token);
+        const HttpResult posted
+            = m_server->post("/api/portal/messages/2/", { { "content", "Here they are." } }, m_token);
         QCOMPARE(posted.status, 201);
         const QJsonObject message = posted.object();
-        QCOMPARE(message.keys(), QStringList({"content", "created_at", "id", "is_read", "sender"}));
+        QCOMPARE(message.keys(), QStringList({ "content", "created_at", "id", "is_read", "sender" }));
         QCOMPARE(message.value("sender"), parse(R"({"id": 5, "name": "John Doe"})"));
         QCOMPARE(message.value("content").toString(), QStringLiteral("Here they are."));
         QCOMPARE(message.value("is_read").toBool(), false);
@@ -145,7 +157,8 @@ private slots:
         QTest::newRow("missing") << QByteArray(R"({"text":"hi"})");
         QTest::newRow("number") << QByteArray(R"({"content":42})");
         QTest::newRow("null") << QByteArray(R"({"content":null})");
-        QTest::newRow("too long") << QByteArray(QByteArray("{\"content\":\"") + QByteArray(10001, 'a') + QByteArray("\"}"));
+        QTest::newRow("too long") << QByteArray(QByteArray("{\"content\":\"") + QByteArray(10001, 'a')
+                                                + QByteArray("\"}"));
         QTest::newRow("not json") << QByteArray("content=hi");
     }
 
@@ -153,7 +166,7 @@ private slots:
     {
         QFETCH(QByteArray, body);
         const HttpResult result = m_server->send("POST", "/api/portal/messages/1/", body, m_token,
-                                                 {{"Content-Type", "application/json"}});
+                                                 { { "Content-Type", "application/json" } });
         QCOMPARE(result.status, 400);
         QCOMPARE(result.errorCode(), QStringLiteral("invalid_request"));
     }
@@ -161,7 +174,9 @@ private slots:
     void startingAThread()
     {
         const HttpResult created = m_server->post(
-                "/api/portal/messages/", {{"subject", "New Thread Subject"}, {"case", 1}, {"message", "Initial message content"}}, m_token);
+            "/api/portal/messages/",
+            { { "subject", "New Thread Subject" }, { "case", 1 }, { "message", "Initial message content" } },
+            m_token);
         QCOMPARE(created.status, 201);
         const QJsonObject thread = created.object();
         QCOMPARE(thread.value("subject").toString(), QStringLiteral("New Thread Subject"));
@@ -173,13 +188,16 @@ private slots:
         QCOMPARE(m_server->get("/api/portal/messages/", m_token).array().size(), 3);
 
         // Another client's case is not a valid choice; bad fields are named.
-        const HttpResult foreign = m_server->post("/api/portal/messages/", {{"subject", "x"}, {"case", 3}, {"message", "y"}}, m_token);
+        const HttpResult foreign = m_server->post(
+            "/api/portal/messages/", { { "subject", "x" }, { "case", 3 }, { "message", "y" } }, m_token);
         QCOMPARE(foreign.status, 400);
         QVERIFY(foreign.object().value("error").toObject().value("details").toObject().contains("case"));
-        const HttpResult wrongType = m_server->post("/api/portal/messages/", {{"subject", "x"}, {"case", "1"}, {"message", "y"}}, m_token);
+        const HttpResult wrongType = m_server->post(
+            "/api/portal/messages/", { { "subject", "x" }, { "case", "1" }, { "message", "y" } }, m_token);
         QCOMPARE(wrongType.status, 400);
         QVERIFY(wrongType.object().value("error").toObject().value("details").toObject().contains("case"));
-        const HttpResult blank = m_server->post("/api/portal/messages/", {{"subject", ""}, {"case", 1}, {"message", "y"}}, m_token);
+        const HttpResult blank = m_server->post(
+            "/api/portal/messages/", { { "subject", "" }, { "case", 1 }, { "message", "y" } }, m_token);
         QCOMPARE(blank.status, 400);
         QVERIFY(blank.object().value("error").toObject().value("details").toObject().contains("subject"));
     }
@@ -194,7 +212,8 @@ private slots:
           {"id": 2, "title": "Provide Additional Information",
            "description": "Please provide information about previous agreements", "status": "IN_PROGRESS",
            "due_date": "2023-02-15", "case": {"id": 1, "title": "Contract Dispute"}}])"));
-        QCOMPARE(m_server->get("/api/portal/tasks/2/", m_token).object().value("status").toString(), QStringLiteral("IN_PROGRESS"));
+        QCOMPARE(m_server->get("/api/portal/tasks/2/", m_token).object().value("status").toString(),
+                 QStringLiteral("IN_PROGRESS"));
     }
 
     void notifications()
@@ -213,7 +232,10 @@ private slots:
         QCOMPARE(read.status, 200);
         QCOMPARE(read.object().value("is_read").toBool(), true);
         QCOMPARE(read.object().value("id").toInt(), 1);
-        QCOMPARE(findById(m_server->get("/api/portal/notifications/", m_token).array(), 1).value("is_read").toBool(), true);
+        QCOMPARE(findById(m_server->get("/api/portal/notifications/", m_token).array(), 1)
+                     .value("is_read")
+                     .toBool(),
+                 true);
     }
 
     void anotherClientsDataIsNotFound_data()
@@ -242,8 +264,15 @@ private slots:
         QCOMPARE(result.errorCode(), QStringLiteral("not_found"));
         // Nothing was changed on the other side.
         const QByteArray other = m_server->otherClientToken();
-        QCOMPARE(m_server->get("/api/portal/messages/3/?mark_read=false", other).object().value("messages").toArray().size(), 1);
-        QCOMPARE(findById(m_server->get("/api/portal/notifications/", other).array(), 3).value("is_read").toBool(), false);
+        QCOMPARE(m_server->get("/api/portal/messages/3/?mark_read=false", other)
+                     .object()
+                     .value("messages")
+                     .toArray()
+                     .size(),
+                 1);
+        QCOMPARE(
+            findById(m_server->get("/api/portal/notifications/", other).array(), 3).value("is_read").toBool(),
+            false);
     }
 
     void otherClientSeesOnlyItsOwn()
@@ -255,19 +284,22 @@ private slots:
                 result.append(value.toObject().value("id").toInt());
             return result;
         };
-        QCOMPARE(ids("/api/portal/cases/"), QList<int>({3}));
-        QCOMPARE(ids("/api/portal/messages/"), QList<int>({3}));
-        QCOMPARE(ids("/api/portal/documents/"), QList<int>({3}));
-        QCOMPARE(ids("/api/portal/tasks/"), QList<int>({3}));
-        QCOMPARE(ids("/api/portal/notifications/"), QList<int>({3}));
-        QCOMPARE(m_server->get("/api/portal/profile/", other).object().value("company_name").toString(), QStringLiteral("Globex LLC"));
+        QCOMPARE(ids("/api/portal/cases/"), QList<int>({ 3 }));
+        QCOMPARE(ids("/api/portal/messages/"), QList<int>({ 3 }));
+        QCOMPARE(ids("/api/portal/documents/"), QList<int>({ 3 }));
+        QCOMPARE(ids("/api/portal/tasks/"), QList<int>({ 3 }));
+        QCOMPARE(ids("/api/portal/notifications/"), QList<int>({ 3 }));
+        QCOMPARE(m_server->get("/api/portal/profile/", other).object().value("company_name").toString(),
+                 QStringLiteral("Globex LLC"));
         QCOMPARE(m_server->get("/api/portal/cases/1/", other).status, 404);
     }
 
 private:
     int unread(qint64 threadId)
     {
-        return findById(m_server->get("/api/portal/messages/", m_token).array(), threadId).value("unread_count").toInt(-1);
+        return findById(m_server->get("/api/portal/messages/", m_token).array(), threadId)
+            .value("unread_count")
+            .toInt(-1);
     }
 
     std::unique_ptr<TestServer> m_server;

@@ -4,13 +4,12 @@ namespace portal::server {
 
 AnswerCache::AnswerCache(qint64 maxBytes)
     : m_maxBytes(maxBytes)
-{
-}
+{ }
 
 QString AnswerCache::keyOf(qint64 userId, const http::Request &request)
 {
     return QString::number(userId) + QLatin1Char(' ') + request.path + QLatin1Char('?')
-            + request.query.toString(QUrl::FullyEncoded);
+        + request.query.toString(QUrl::FullyEncoded);
 }
 
 std::optional<http::Response> AnswerCache::find(const QString &key, const store::ChangeStamp &stamp) const

@@ -8,7 +8,6 @@
 #include "Store.h"
 
 #include <QHash>
-
 #include <optional>
 
 namespace portal::server {

@@ -11,7 +11,8 @@ void applyConditionalGet(const http::Request &request, http::Response &response)
         return;
     // Per user: the same path answers differently to different callers, and the tag must not tell one
     // caller's content from another's, so it is a hash of the exact bytes this caller gets.
-    const QByteArray etag = '"' + QCryptographicHash::hash(response.body(), QCryptographicHash::Sha1).toHex().left(32) + '"';
+    const QByteArray etag
+        = '"' + QCryptographicHash::hash(response.body(), QCryptographicHash::Sha1).toHex().left(32) + '"';
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "private, no-cache");
     const QByteArray ifNoneMatch = request.header("if-none-match");

@@ -20,11 +20,12 @@ QByteArray contentDisposition(const QString &fileName)
 {
     QString fallback;
     for (QChar c : fileName)
-        fallback += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\'))
-                ? c
-                : QLatin1Char('_');
+        fallback
+            += (c.unicode() >= 0x20 && c.unicode() < 0x7f && c != QLatin1Char('"') && c != QLatin1Char('\\'))
+            ? c
+            : QLatin1Char('_');
     return "attachment; filename=\"" + fallback.toLatin1() + "\"; filename*=UTF-8''"
-            + QUrl::toPercentEncoding(fileName);
+        + QUrl::toPercentEncoding(fileName);
 }
 
 bool etagMatches(const QByteArray &headerValue, const QByteArray &etag)
@@ -51,31 +52,34 @@ Response downloadDocument(Services &services, const http::Request &request, cons
         return Response::error(toApiError(stored.error()));
     const QFileInfo info(stored->path);
     if (!info.isFile() || info.size() != stored->size) {
-        return Response::error(toApiError(store::StoreError::failure(
-                QStringLiteral("document %1: file %2 is missing or has the wrong size").arg(documentId).arg(stored->path))));
+        return Response::error(toApiError(
+            store::StoreError::failure(QStringLiteral("document %1: file %2 is missing or has the wrong size")
+                                           .arg(documentId)
+                                           .arg(stored->path))));
     }
 
     const QByteArray etag = '"' + stored->sha256 + '"';
     auto withHeaders = [&](Response response) {
         response.setHeader("ETag", etag);
         response.setHeader("Accept-Ranges", "bytes");
-        response.setHeader("Content-Type", stored->contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
-                                                                         : stored->contentType.toLatin1());
+        response.setHeader("Content-Type",
+                           stored->contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
+                                                         : stored->contentType.toLatin1());
         response.setHeader("Content-Disposition", contentDisposition(stored->fileName));
         response.setHeader("Cache-Control", "private, no-cache");
         return response;
     };
 
-    if (const QByteArray ifNoneMatch = request.header("if-none-match"); !ifNoneMatch.isEmpty()
-        && etagMatches(ifNoneMatch, etag)) {
+    if (const QByteArray ifNoneMatch = request.header("if-none-match");
+        !ifNoneMatch.isEmpty() && etagMatches(ifNoneMatch, etag)) {
         Response notModified = withHeaders(Response::noContent(304));
         return notModified;
     }
 
     // If-Range with another version's ETag: the client's partial copy is stale, send everything.
     const QByteArray ifRange = request.header("if-range");
-    const QByteArray rangeHeader = (ifRange.isEmpty() || ifRange.trimmed() == etag) ? request.header("range")
-                                                                                    : QByteArray();
+    const QByteArray rangeHeader
+        = (ifRange.isEmpty() || ifRange.trimmed() == etag) ? request.header("range") : QByteArray();
     const http::ByteRange range = http::parseByteRange(rangeHeader, stored->size);
     switch (range.kind) {
     case http::ByteRange::Kind::Unsatisfiable: {

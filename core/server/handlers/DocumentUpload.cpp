@@ -93,8 +93,8 @@ Response uploadDocument(Services &services, const http::Request &request, const 
     QString parseError;
     const auto parts = http::parseMultipartFormData(contentType, request.body, &parseError);
     if (!parts) {
-        return Response::error(ApiError::make(ApiError::Kind::InvalidRequest,
-                                              QStringLiteral("Malformed multipart body: %1").arg(parseError)));
+        return Response::error(ApiError::make(
+            ApiError::Kind::InvalidRequest, QStringLiteral("Malformed multipart body: %1").arg(parseError)));
     }
     api::FieldErrors errors;
     const auto form = readForm(*parts, &errors);
@@ -111,15 +111,16 @@ Response uploadDocument(Services &services, const http::Request &request, const 
         document.contentType.clear(); // let the store guess from the name
     document.size = form->file->data.size();
     document.sha256 = QCryptographicHash::hash(form->file->data, QCryptographicHash::Sha256).toHex();
-    document.incomingPath = QDir(services.store.documents().incomingDir())
-                                    .filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".upload"));
+    document.incomingPath
+        = QDir(services.store.documents().incomingDir())
+              .filePath(QUuid::createUuid().toString(QUuid::WithoutBraces) + QStringLiteral(".upload"));
 
     QSaveFile file(document.incomingPath);
-    if (!file.open(QIODevice::WriteOnly) || file.write(form->file->data.data(), form->file->data.size()) != document.size
-        || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly)
+        || file.write(form->file->data.data(), form->file->data.size()) != document.size || !file.commit()) {
         // A full disk or a missing folder: the upload is refused, nothing half-written is left behind.
         return Response::error(toApiError(store::StoreError::failure(
-                QStringLiteral("cannot write upload %1: %2").arg(document.incomingPath, file.errorString()))));
+            QStringLiteral("cannot write upload %1: %2").arg(document.incomingPath, file.errorString()))));
     }
     auto added = services.store.documents().add(scope, document);
     if (!added)

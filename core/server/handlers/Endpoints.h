@@ -15,8 +15,7 @@ void registerTaskEndpoints(http::Router &router, Services &services);
 void registerNotificationEndpoints(http::Router &router, Services &services);
 
 // Decodes the request body as a JSON object into the wire type T, or answers 400 with per-field details.
-template<typename T>
-std::optional<T> decodeBody(const http::Request &request, http::Response *failure)
+template<typename T> std::optional<T> decodeBody(const http::Request &request, http::Response *failure)
 {
     http::ApiError error;
     const auto object = request.jsonObject(&error);

@@ -1,6 +1,5 @@
 #include "Gate.h"
 
-
 namespace portal::server {
 
 using http::ApiError;
@@ -53,7 +52,7 @@ std::optional<qint64> authenticate(Services &services, const http::Request &requ
     if (parts.size() != 2 || parts.first().compare("Bearer", Qt::CaseInsensitive) != 0
         || parts.last().isEmpty()) {
         *error = notAuthenticated(
-                QStringLiteral("Authorization header must contain two space-delimited values: Bearer <token>."));
+            QStringLiteral("Authorization header must contain two space-delimited values: Bearer <token>."));
         return std::nullopt;
     }
     auth::TokenService::Failure failure = auth::TokenService::Failure::Invalid;
@@ -69,8 +68,8 @@ std::optional<store::UserRecord> activeUser(Services &services, qint64 userId, A
     auto user = services.store.users().byId(userId);
     if (!user) {
         *error = user.error().kind == store::StoreError::Kind::NotFound
-                ? tokenNotValid(QStringLiteral("User not found."))
-                : ApiError::make(ApiError::Kind::ServerError);
+            ? tokenNotValid(QStringLiteral("User not found."))
+            : ApiError::make(ApiError::Kind::ServerError);
         return std::nullopt;
     }
     if (!user->active) {
@@ -101,7 +100,8 @@ bool admits(Audience audience, const store::UserRecord &user)
 Response answer(Services &services, Audience audience, const CallerHandler &handler, http::Request &request,
                 qint64 userId)
 {
-    const bool cacheable = services.features.answerCache && (request.method == "GET" || request.method == "HEAD");
+    const bool cacheable
+        = services.features.answerCache && (request.method == "GET" || request.method == "HEAD");
     store::ChangeStamp before;
     QString key;
     if (cacheable) {
@@ -117,7 +117,8 @@ Response answer(Services &services, Audience audience, const CallerHandler &hand
         return Response::error(error);
     if (!admits(audience, *user))
         return Response::error(ApiError::forbidden());
-    Response response = handler(request, Caller{*user, store::Caller{user->id, user->clientId.value_or(0)}});
+    Response response
+        = handler(request, Caller { *user, store::Caller { user->id, user->clientId.value_or(0) } });
 
     // Kept only when the endpoint changed nothing (a GET may mark a thread read): then the answer is what
     // any later identical request would get while the stamp holds.
@@ -142,10 +143,10 @@ http::Handler gated(Services &services, Audience audience, CallerHandler handler
             decision = services.rateLimiter.hit(*userId, services.tokens.now().toSecsSinceEpoch());
             if (!decision.allowed) {
                 Response response = Response::error(
-                        ApiError::make(ApiError::Kind::Throttled,
-                                       QStringLiteral("Request was throttled. Expected available in %1 seconds.")
-                                               .arg(decision.retryAfterSeconds))
-                                .withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds)));
+                    ApiError::make(ApiError::Kind::Throttled,
+                                   QStringLiteral("Request was throttled. Expected available in %1 seconds.")
+                                       .arg(decision.retryAfterSeconds))
+                        .withHeader("Retry-After", QByteArray::number(decision.retryAfterSeconds)));
                 addRateHeaders(response, decision);
                 return response;
             }

@@ -22,8 +22,8 @@ std::optional<bool> markReadParameter(const Request &request, Response *failure)
         return true;
     if (value == QLatin1String("false") || value == QLatin1String("0"))
         return false;
-    *failure = Response::error(ApiError::invalidField(QStringLiteral("mark_read"),
-                                                      QStringLiteral("Must be true or false.")));
+    *failure = Response::error(
+        ApiError::invalidField(QStringLiteral("mark_read"), QStringLiteral("Must be true or false.")));
     return std::nullopt;
 }
 
@@ -41,8 +41,8 @@ void registerMessageEndpoints(http::Router &router, Services &services)
                    const auto thread = decodeBody<api::NewThread>(request, &failure);
                    if (!thread)
                        return failure;
-                   return respond(services.store.threads().start(caller.scope, thread->caseId, thread->subject,
-                                                                 thread->message),
+                   return respond(services.store.threads().start(caller.scope, thread->caseId,
+                                                                 thread->subject, thread->message),
                                   201);
                }));
     router.add("GET", QStringLiteral("/api/portal/messages/{id}/"),
@@ -51,7 +51,8 @@ void registerMessageEndpoints(http::Router &router, Services &services)
                    const auto markRead = markReadParameter(request, &failure);
                    if (!markRead)
                        return failure;
-                   return respond(services.store.threads().detail(caller.scope, request.pathIds.at(0), *markRead));
+                   return respond(
+                       services.store.threads().detail(caller.scope, request.pathIds.at(0), *markRead));
                }));
     router.add("POST", QStringLiteral("/api/portal/messages/{id}/"),
                gated(services, Audience::Clients, [&services](Request &request, const Caller &caller) {
@@ -59,9 +60,9 @@ void registerMessageEndpoints(http::Router &router, Services &services)
                    const auto message = decodeBody<api::NewMessage>(request, &failure);
                    if (!message)
                        return failure;
-                   return respond(services.store.threads().post(caller.scope, request.pathIds.at(0),
-                                                                message->content),
-                                  201);
+                   return respond(
+                       services.store.threads().post(caller.scope, request.pathIds.at(0), message->content),
+                       201);
                }));
     router.add("POST", QStringLiteral("/api/portal/messages/{id}/read/"),
                gated(services, Audience::Clients, [&services](Request &request, const Caller &caller) {

@@ -13,7 +13,8 @@ void registerNotificationEndpoints(http::Router &router, Services &services)
                }));
     router.add("POST", QStringLiteral("/api/portal/notifications/{id}/read/"),
                gated(services, Audience::Clients, [&services](http::Request &request, const Caller &caller) {
-                   return respond(services.store.notifications().markRead(caller.scope, request.pathIds.at(0)));
+                   return respond(
+                       services.store.notifications().markRead(caller.scope, request.pathIds.at(0)));
                }));
 }
 

@@ -29,10 +29,9 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
     server->m_rateLimiter = std::make_unique<auth::RateLimiter>(options.rateLimits);
     server->m_loginThrottle = std::make_unique<auth::LoginThrottle>(options.loginThrottle);
     server->m_answers = std::make_unique<AnswerCache>();
-    server->m_services = std::make_unique<Services>(Services{*server->m_store, *server->m_tokens,
-                                                             *server->m_rateLimiter, *server->m_loginThrottle,
-                                                             *server->m_answers, options.features,
-                                                             options.limits.maxBodySize});
+    server->m_services = std::make_unique<Services>(
+        Services { *server->m_store, *server->m_tokens, *server->m_rateLimiter, *server->m_loginThrottle,
+                   *server->m_answers, options.features, options.limits.maxBodySize });
 
     http::Router &router = server->m_router;
     Services &services = *server->m_services;
@@ -46,7 +45,7 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
 
     PortalServer *self = server.get();
     server->m_http = std::make_unique<http::HttpAdapter>(
-            [self](http::Request &request) { return self->handle(request); }, options.limits);
+        [self](http::Request &request) { return self->handle(request); }, options.limits);
     connect(server->m_http.get(), &http::HttpAdapter::idle, server.get(), [self] {
         if (self->m_draining)
             emit self->drained();
@@ -78,7 +77,8 @@ http::Response PortalServer::handle(http::Request &request)
     if (m_services->features.etags)
         applyConditionalGet(request, response);
     qCDebug(lcAccess).noquote() << request.remoteAddress.toString() << request.method << request.path
-                                << response.status() << response.bodyLength() << timer.nsecsElapsed() / 1000 << "us";
+                                << response.status() << response.bodyLength() << timer.nsecsElapsed() / 1000
+                                << "us";
     return response;
 }
 

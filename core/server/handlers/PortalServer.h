@@ -13,7 +13,6 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
-
 #include <memory>
 #include <optional>
 

@@ -11,20 +11,17 @@ namespace portal::server {
 
 http::ApiError toApiError(const store::StoreError &error);
 
-template<typename T>
-QJsonValue encode(const T &value)
+template<typename T> QJsonValue encode(const T &value)
 {
     return value.toJson();
 }
 
-template<typename T>
-QJsonValue encode(const QList<T> &values)
+template<typename T> QJsonValue encode(const QList<T> &values)
 {
     return api::toJsonArray(values);
 }
 
-template<typename T>
-http::Response respond(const store::Result<T> &result, int status = 200)
+template<typename T> http::Response respond(const store::Result<T> &result, int status = 200)
 {
     if (!result)
         return http::Response::error(toApiError(result.error()));

@@ -14,9 +14,9 @@ namespace {
 
 Response throttledLogin(int retryAfter)
 {
-    ApiError error = ApiError::make(ApiError::Kind::Throttled,
-                                    QStringLiteral("Too many failed sign-ins. Try again in %1 seconds.")
-                                            .arg(retryAfter));
+    ApiError error = ApiError::make(
+        ApiError::Kind::Throttled,
+        QStringLiteral("Too many failed sign-ins. Try again in %1 seconds.").arg(retryAfter));
     error.withHeader("Retry-After", QByteArray::number(retryAfter));
     return Response::error(error);
 }
@@ -71,15 +71,16 @@ Response refreshPair(Services &services, Request &request)
     if (!pair) {
         if (why == auth::TokenService::Failure::StoreFailure)
             return Response::error(ApiError::make(ApiError::Kind::ServerError));
-        return Response::error(ApiError::make(
-                ApiError::Kind::TokenNotValid,
-                why == auth::TokenService::Failure::Blacklisted ? QStringLiteral("Token is blacklisted.")
-                                                                : QStringLiteral("Token is invalid or expired.")));
+        return Response::error(ApiError::make(ApiError::Kind::TokenNotValid,
+                                              why == auth::TokenService::Failure::Blacklisted
+                                                  ? QStringLiteral("Token is blacklisted.")
+                                                  : QStringLiteral("Token is invalid or expired.")));
     }
     // A user disabled since the refresh token was made gets no new access.
     const auto user = services.store.users().byId(userId);
     if (!user || !user->active)
-        return Response::error(ApiError::make(ApiError::Kind::TokenNotValid, QStringLiteral("User is inactive.")));
+        return Response::error(
+            ApiError::make(ApiError::Kind::TokenNotValid, QStringLiteral("User is inactive.")));
     return Response::json(pair->toJson());
 }
 

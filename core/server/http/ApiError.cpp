@@ -17,43 +17,43 @@ KindInfo info(ApiError::Kind kind)
     using K = ApiError::Kind;
     switch (kind) {
     case K::InvalidRequest:
-        return {400, "invalid_request", "The request was invalid."};
+        return { 400, "invalid_request", "The request was invalid." };
     case K::NotAuthenticated:
-        return {401, "not_authenticated", "Authentication credentials were not provided."};
+        return { 401, "not_authenticated", "Authentication credentials were not provided." };
     case K::AuthenticationFailed:
-        return {401, "authentication_failed", "No active account found with the given credentials."};
+        return { 401, "authentication_failed", "No active account found with the given credentials." };
     case K::TokenNotValid:
-        return {401, "token_not_valid", "Given token not valid for any token type."};
+        return { 401, "token_not_valid", "Given token not valid for any token type." };
     case K::PermissionDenied:
-        return {403, "permission_denied", "You do not have permission to perform this action."};
+        return { 403, "permission_denied", "You do not have permission to perform this action." };
     case K::NotFound:
-        return {404, "not_found", "Not found."};
+        return { 404, "not_found", "Not found." };
     case K::MethodNotAllowed:
-        return {405, "method_not_allowed", "Method not allowed."};
+        return { 405, "method_not_allowed", "Method not allowed." };
     case K::NotAcceptable:
-        return {406, "not_acceptable", "Could not satisfy the request Accept header."};
+        return { 406, "not_acceptable", "Could not satisfy the request Accept header." };
     case K::Conflict:
-        return {409, "conflict", "The request conflicts with the current state."};
+        return { 409, "conflict", "The request conflicts with the current state." };
     case K::LengthRequired:
-        return {411, "length_required", "A Content-Length header is required."};
+        return { 411, "length_required", "A Content-Length header is required." };
     case K::PreconditionFailed:
-        return {412, "precondition_failed", "A precondition of the request was not met."};
+        return { 412, "precondition_failed", "A precondition of the request was not met." };
     case K::PayloadTooLarge:
-        return {413, "payload_too_large", "The request body is too large."};
+        return { 413, "payload_too_large", "The request body is too large." };
     case K::UnsupportedMediaType:
-        return {415, "unsupported_media_type", "Unsupported media type in the request."};
+        return { 415, "unsupported_media_type", "Unsupported media type in the request." };
     case K::RangeNotSatisfiable:
-        return {416, "range_not_satisfiable", "The requested range cannot be satisfied."};
+        return { 416, "range_not_satisfiable", "The requested range cannot be satisfied." };
     case K::Throttled:
-        return {429, "throttled", "Request was throttled."};
+        return { 429, "throttled", "Request was throttled." };
     case K::HeadersTooLarge:
-        return {431, "request_header_fields_too_large", "The request headers are too large."};
+        return { 431, "request_header_fields_too_large", "The request headers are too large." };
     case K::ServerError:
-        return {500, "server_error", "A server error occurred."};
+        return { 500, "server_error", "A server error occurred." };
     case K::ServiceUnavailable:
-        return {503, "service_unavailable", "The service is temporarily unavailable."};
+        return { 503, "service_unavailable", "The service is temporarily unavailable." };
     }
-    return {500, "server_error", "A server error occurred."};
+    return { 500, "server_error", "A server error occurred." };
 }
 
 } // namespace
@@ -70,7 +70,7 @@ QString ApiError::code() const
 
 api::ErrorEnvelope ApiError::envelope() const
 {
-    return {code(), message.isEmpty() ? QString::fromLatin1(info(kind).message) : message, details};
+    return { code(), message.isEmpty() ? QString::fromLatin1(info(kind).message) : message, details };
 }
 
 ApiError ApiError::invalid(const api::FieldErrors &details, const QString &message)
@@ -82,7 +82,7 @@ ApiError ApiError::invalid(const api::FieldErrors &details, const QString &messa
 
 ApiError ApiError::invalidField(const QString &field, const QString &problem)
 {
-    return invalid({{field, {problem}}});
+    return invalid({ { field, { problem } } });
 }
 
 ApiError ApiError::make(Kind kind, const QString &message)

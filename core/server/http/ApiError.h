@@ -41,7 +41,7 @@ struct ApiError
 
     ApiError &withHeader(const QByteArray &name, const QByteArray &value)
     {
-        headers.append({name, value});
+        headers.append({ name, value });
         return *this;
     }
 

@@ -10,7 +10,6 @@
 
 #include <QObject>
 #include <QSslConfiguration>
-
 #include <functional>
 #include <memory>
 #include <optional>

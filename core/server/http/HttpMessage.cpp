@@ -38,7 +38,7 @@ std::optional<QJsonObject> Request::jsonObject(ApiError *error) const
             *error = ApiError::make(ApiError::Kind::UnsupportedMediaType,
                                     QStringLiteral("Unsupported media type \"%1\" in request; expected "
                                                    "application/json.")
-                                            .arg(QString::fromLatin1(type)));
+                                        .arg(QString::fromLatin1(type)));
         return std::nullopt;
     }
     QJsonParseError parseError;
@@ -47,8 +47,8 @@ std::optional<QJsonObject> Request::jsonObject(ApiError *error) const
         if (error)
             *error = ApiError::make(ApiError::Kind::InvalidRequest,
                                     QStringLiteral("JSON parse error at offset %1: %2.")
-                                            .arg(parseError.offset)
-                                            .arg(parseError.errorString()));
+                                        .arg(parseError.offset)
+                                        .arg(parseError.errorString()));
         return std::nullopt;
     }
     if (!document.isObject()) {
@@ -116,7 +116,7 @@ void Response::setHeader(const QByteArray &name, const QByteArray &value)
             return;
         }
     }
-    m_headers.append({name, value});
+    m_headers.append({ name, value });
 }
 
 } // namespace portal::http

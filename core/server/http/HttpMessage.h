@@ -12,7 +12,6 @@
 #include <QPair>
 #include <QString>
 #include <QUrlQuery>
-
 #include <memory>
 #include <optional>
 

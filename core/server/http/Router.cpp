@@ -36,7 +36,7 @@ std::optional<qint64> parseId(const QString &segment)
 
 void Router::add(const QByteArray &method, const QString &pattern, Handler handler)
 {
-    m_routes.push_back({method, split(pattern), std::move(handler)});
+    m_routes.push_back({ method, split(pattern), std::move(handler) });
 }
 
 bool Router::matches(const Route &route, const QStringList &segments, QList<qint64> *ids) const
@@ -86,8 +86,8 @@ Response Router::dispatch(Request &request) const
         return response;
     }
     ApiError error = ApiError::make(
-            ApiError::Kind::MethodNotAllowed,
-            QStringLiteral("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.method)));
+        ApiError::Kind::MethodNotAllowed,
+        QStringLiteral("Method \"%1\" not allowed.").arg(QString::fromLatin1(request.method)));
     error.withHeader("Allow", allow);
     return Response::error(error);
 }

@@ -1,7 +1,6 @@
 #include "Database.h"
 
 #include <QRegularExpression>
-
 #include <QSqlError>
 #include <atomic>
 
@@ -275,7 +274,6 @@ StoreError Database::errorOf(const QSqlError &error, const QString &sql) const
     qCWarning(lcStore).noquote() << "SQL error:" << error.text() << "in:" << sql.simplified();
     return StoreError::failure(QStringLiteral("database error: %1").arg(error.text()));
 }
-
 
 ChangeStamp Database::changeStamp()
 {

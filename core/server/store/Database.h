@@ -23,7 +23,6 @@ namespace portal::store {
 
 class Database;
 
-
 // A transaction that rolls back when it goes out of scope without commit(). Transactions nest: an inner one
 // is a savepoint of the outer, so a repository may call another without knowing whether it is the outermost.
 class [[nodiscard]] Transaction

@@ -5,7 +5,6 @@
 #include "WireTypes.h"
 
 #include <QString>
-
 #include <utility>
 #include <variant>
 
@@ -18,21 +17,24 @@ struct StoreError
     QString message;
     api::FieldErrors details; // for Invalid: which field, and why
 
-    static StoreError notFound() { return {Kind::NotFound, QStringLiteral("Not found."), {}}; }
+    static StoreError notFound() { return { Kind::NotFound, QStringLiteral("Not found."), {} }; }
     static StoreError invalid(const QString &field, const QString &problem)
     {
-        return {Kind::Invalid, problem, {{field, {problem}}}};
+        return { Kind::Invalid, problem, { { field, { problem } } } };
     }
-    static StoreError conflict(const QString &message) { return {Kind::Conflict, message, {}}; }
-    static StoreError failure(const QString &message) { return {Kind::Failure, message, {}}; }
+    static StoreError conflict(const QString &message) { return { Kind::Conflict, message, {} }; }
+    static StoreError failure(const QString &message) { return { Kind::Failure, message, {} }; }
 };
 
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(StoreError error) : m_state(std::move(error)) { }
+    Result(T value)
+        : m_state(std::move(value))
+    { }
+    Result(StoreError error)
+        : m_state(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }

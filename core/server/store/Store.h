@@ -10,7 +10,6 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -61,7 +60,8 @@ struct StoredFile // where a document's bytes are, for downloads
     QByteArray sha256; // hex, for the ETag
 };
 
-struct NewDocument // a document about to be added; the file is already written, in the store's incoming folder
+struct NewDocument // a document about to be added; the file is already written, in the store's incoming
+                   // folder
 {
     qint64 caseId = 0;
     QString title;
@@ -69,7 +69,8 @@ struct NewDocument // a document about to be added; the file is already written,
     QString fileName; // as uploaded, e.g. "contract.pdf"
     QString contentType; // as uploaded, or guessed from the name
     QString fileType; // "PDF", "DOCX", ... (derived from the name when empty)
-    QString incomingPath; // the store moves this file into its document folder on success, removes it on failure
+    QString
+        incomingPath; // the store moves this file into its document folder on success, removes it on failure
     qint64 size = 0;
     QByteArray sha256; // hex
     std::optional<QDateTime> uploadedAt; // now when unset
@@ -110,7 +111,8 @@ public:
     virtual Result<api::Message> post(const Caller &caller, qint64 threadId, const QString &content) = 0;
     // Starts a thread on one of the caller's cases (Invalid "case" when it is not theirs).
     virtual Result<api::ThreadDetail> start(const Caller &caller, qint64 caseId, const QString &subject,
-                                            const QString &firstMessage) = 0;
+                                            const QString &firstMessage)
+        = 0;
 };
 
 class Documents
