@@ -74,7 +74,9 @@ inline const QStringList &dataTables()
                                         QStringLiteral("cases"),         QStringLiteral("documents"),
                                         QStringLiteral("tasks"),         QStringLiteral("threads"),
                                         QStringLiteral("messages"),      QStringLiteral("message_reads"),
-                                        QStringLiteral("notifications"), QStringLiteral("token_blacklist") };
+                                        QStringLiteral("notifications"), QStringLiteral("token_blacklist"),
+                                        QStringLiteral("events"),        QStringLiteral("webhook_endpoints"),
+                                        QStringLiteral("webhook_deliveries"), QStringLiteral("webhook_attempts") };
     return tables;
 }
 

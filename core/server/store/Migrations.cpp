@@ -114,6 +114,56 @@ QList<Migration> allMigrations()
               // purgeExpired().
               QStringLiteral("CREATE INDEX token_blacklist_by_expiry ON token_blacklist (expires_at)"),
           } },
+        { 2,
+          QStringLiteral("events and their webhook outbox"),
+          {
+              // One row per write that matters (message.created, document.uploaded, task.assigned,
+              // case.updated), inserted in the write's own transaction. `data` is the webhook payload's
+              // "data" object as compact JSON.
+              QStringLiteral(R"(CREATE TABLE events (
+    id {id_column},
+    type TEXT NOT NULL,
+    data TEXT NOT NULL,
+    client_id BIGINT NOT NULL REFERENCES clients (id),
+    actor_user_id BIGINT REFERENCES users (id),
+    created_at TEXT NOT NULL))"),
+              // The push channel and the staff views read events after a cursor.
+              QStringLiteral("CREATE INDEX events_by_client ON events (client_id, id)"),
+              // Endpoints registered by the administrator. `events` is a comma-separated list of event
+              // types, or '*' for all. During a secret rotation `previous_secret` signs too, until it expires.
+              QStringLiteral(R"(CREATE TABLE webhook_endpoints (
+    id {id_column},
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    previous_secret TEXT,
+    previous_secret_expires_at TEXT,
+    events TEXT NOT NULL DEFAULT '*',
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at TEXT NOT NULL))"),
+              // The durable outbox: one delivery per (event, subscribed endpoint), inserted with the event.
+              // `id` is the X-Portal-Delivery UUID, the same on every attempt. state: pending, delivered,
+              // failed (gave up after the retry window).
+              QStringLiteral(R"(CREATE TABLE webhook_deliveries (
+    id TEXT NOT NULL PRIMARY KEY,
+    endpoint_id BIGINT NOT NULL REFERENCES webhook_endpoints (id) ON DELETE CASCADE,
+    event_id BIGINT NOT NULL REFERENCES events (id),
+    state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    finished_at TEXT))"),
+              // The dispatcher's "what is due" query.
+              QStringLiteral("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at)"),
+              // Every attempt, for `portal-server webhook deliveries`.
+              QStringLiteral(R"(CREATE TABLE webhook_attempts (
+    id {id_column},
+    delivery_id TEXT NOT NULL REFERENCES webhook_deliveries (id) ON DELETE CASCADE,
+    attempted_at TEXT NOT NULL,
+    status_code INTEGER,
+    duration_ms INTEGER NOT NULL,
+    error TEXT NOT NULL DEFAULT ''))"),
+              QStringLiteral("CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id, id)"),
+          } },
     };
 }
 

@@ -113,6 +113,18 @@ private:
     Database &m_database;
 };
 
+class SqlEvents final : public Events
+{
+public:
+    explicit SqlEvents(Database &database)
+        : m_database(database)
+    { }
+    Result<qint64> record(const EventRecord &event) override;
+
+private:
+    Database &m_database;
+};
+
 class SqlTokenBlacklist final : public TokenBlacklist
 {
 public:

@@ -18,6 +18,7 @@ struct Store::Private
     std::unique_ptr<SqlTasks> tasks;
     std::unique_ptr<SqlNotifications> notifications;
     std::unique_ptr<SqlTokenBlacklist> tokenBlacklist;
+    std::unique_ptr<SqlEvents> events;
 };
 
 Store::Store()
@@ -53,6 +54,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
     d.tasks = std::make_unique<SqlTasks>(db);
     d.notifications = std::make_unique<SqlNotifications>(db);
     d.tokenBlacklist = std::make_unique<SqlTokenBlacklist>(db);
+    d.events = std::make_unique<SqlEvents>(db);
     return store;
 }
 
@@ -84,6 +86,11 @@ Tasks &Store::tasks()
 Notifications &Store::notifications()
 {
     return *d->notifications;
+}
+
+Events &Store::events()
+{
+    return *d->events;
 }
 
 TokenBlacklist &Store::tokenBlacklist()

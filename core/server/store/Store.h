@@ -9,6 +9,7 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QJsonObject>
 #include <QString>
 #include <functional>
 #include <memory>
@@ -144,6 +145,32 @@ public:
     virtual Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) = 0;
 };
 
+// Something that happened which others must hear of: the client's users by a notification, webhook
+// endpoints by a delivery. Recorded by the write that causes it, inside that write's transaction.
+struct EventRecord
+{
+    QString type; // message.created, document.uploaded, task.assigned, case.updated
+    QJsonObject data; // the webhook payload's "data": the ids involved, e.g. message_id, thread_id, case_id
+    qint64 clientId = 0; // the client whose case it concerns
+    std::optional<qint64> actorUserId; // who caused it (gets no notification); none for the system
+    // The notification each active user of the client other than the actor gets.
+    QString notificationType; // MESSAGE, DOCUMENT, TASK, CASE
+    QString notificationTitle;
+    QString notificationMessage;
+    QString relatedObjectType; // MessageThread, Document, Task, Case
+    qint64 relatedObjectId = 0;
+};
+
+class Events
+{
+public:
+    virtual ~Events() = default;
+    // Inserts the event, one pending webhook delivery for each active endpoint subscribed to its type, and
+    // the notifications. Must run inside the causing write's transaction (Database::inTransaction), so that
+    // the write and its event exist together or not at all. Gives the event's id.
+    virtual Result<qint64> record(const EventRecord &event) = 0;
+};
+
 // The refresh-token blacklist (rotation blacklists each refresh token once it is used).
 class TokenBlacklist
 {
@@ -170,6 +197,7 @@ public:
     Tasks &tasks();
     Notifications &notifications();
     TokenBlacklist &tokenBlacklist();
+    Events &events();
     Database &database();
     QString dataDir() const;
 
