@@ -18,6 +18,8 @@
 // With a TLS configuration, connections are QSslSockets handed to QHttpServer once encrypted.
 #pragma once
 
+#include "RequestHead.h"
+
 #include <QByteArrayView>
 #include <QSslConfiguration>
 #include <QTcpServer>
@@ -38,13 +40,6 @@ struct ConnectionLimits
     int idleTimeoutMs = 60 * 1000; // nothing received or sent for this long: the connection is closed
     int headerTimeoutMs = 30 * 1000; // first byte of a request to the end of its headers; TLS handshakes
     int lingerTimeoutMs = 10 * 1000; // how long a refused request's body is read and discarded
-};
-
-// How the connection continues after the answer to a request.
-enum class ConnectionReuse {
-    KeepAlive,
-    KeepAliveHttp10, // an HTTP/1.0 client asked for keep-alive: the answer must say "Connection: keep-alive"
-    Close, // the answer says "Connection: close" and the connection is closed after it
 };
 
 class GuardedTcpServer : public QTcpServer
