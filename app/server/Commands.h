@@ -9,6 +9,7 @@ namespace portal::cli {
 int serveCommand(const QStringList &arguments);
 int importCommand(const QStringList &arguments);
 int userCommand(const QStringList &arguments);
+int webhookCommand(const QStringList &arguments);
 
 // Prints `message` to stderr prefixed with "portal-server: " and returns exit code 1 (or `code`).
 int fail(const QString &message, int code = 1);

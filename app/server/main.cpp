@@ -3,6 +3,7 @@
 //   portal-server serve --data DIR --listen HOST:PORT [--rate-limit 100/1000|off] [--max-upload-size 100M]
 //                       [--tls-cert FILE --tls-key FILE]
 //   portal-server user add|passwd|disable|enable|list --data DIR ...
+//   portal-server webhook add|list|remove|rotate-secret|deliveries|redeliver --data DIR ...
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,7 @@ Commands:
   serve     Serve the API until SIGTERM or SIGINT.
   import    Load a fixture (JSON) into a store, all or nothing.
   user      Add users, set passwords, disable or list accounts.
+  webhook   Register webhook endpoints; show and redeliver their deliveries.
 
 Options:
   -h, --help     Show this help, or a command's help after the command.
@@ -56,6 +58,8 @@ int main(int argc, char *argv[])
         return portal::cli::importCommand(arguments);
     if (command == QLatin1String("user"))
         return portal::cli::userCommand(arguments);
+    if (command == QLatin1String("webhook"))
+        return portal::cli::webhookCommand(arguments);
 
     QTextStream(stderr) << (command.isEmpty()
                                 ? QStringLiteral("portal-server: a command is needed.\n\n")

@@ -14,7 +14,10 @@ void registerDocumentEndpoints(http::Router &router, Services &services)
                }));
     router.add("POST", QStringLiteral("/api/portal/documents/"),
                gated(services, Audience::Clients, [&services](http::Request &request, const Caller &caller) {
-                   return uploadDocument(services, request, caller.scope);
+                   return uploadDocument(services, request, std::nullopt,
+                                         [&](const store::NewDocument &document) {
+                                             return services.store.documents().add(caller.scope, document);
+                                         });
                }));
     router.add("GET", QStringLiteral("/api/portal/documents/{id}/"),
                gated(services, Audience::Clients, [&services](http::Request &request, const Caller &caller) {

@@ -1,5 +1,5 @@
 // Moving document bytes: the download answer (streamed from disk, with ETag and Range for resuming) and
-// the multipart upload. Shared by the client endpoints and, later, the staff endpoints.
+// the multipart upload. Shared by the client endpoints and the staff endpoints.
 #pragma once
 
 #include "HttpMessage.h"
@@ -9,6 +9,10 @@ namespace portal::server {
 
 http::Response downloadDocument(Services &services, const http::Request &request, const store::Caller &scope,
                                 qint64 documentId);
-http::Response uploadDocument(Services &services, const http::Request &request, const store::Caller &scope);
+// Receives a multipart upload into the store's incoming folder and hands it to `add` (which owns the file
+// from then on). With `caseFromPath` the case comes from the URL and the form needs no "case" field.
+using AddDocument = std::function<store::Result<api::DocumentDetail>(const store::NewDocument &document)>;
+http::Response uploadDocument(Services &services, const http::Request &request,
+                              std::optional<qint64> caseFromPath, const AddDocument &add);
 
 } // namespace portal::server

@@ -46,11 +46,13 @@ struct UploadForm
     qint64 caseId = 0;
 };
 
-std::optional<UploadForm> readForm(const QList<http::MultipartPart> &parts, api::FieldErrors *errors)
+std::optional<UploadForm> readForm(const QList<http::MultipartPart> &parts,
+                                   std::optional<qint64> caseFromPath, api::FieldErrors *errors)
 {
     UploadForm form;
+    form.caseId = caseFromPath.value_or(0);
     bool hasTitle = false;
-    bool hasCase = false;
+    bool hasCase = caseFromPath.has_value();
     for (const http::MultipartPart &part : parts) {
         const QString text = QString::fromUtf8(part.data.data(), part.data.size());
         if (part.name == QLatin1String("file")) {
@@ -60,7 +62,7 @@ std::optional<UploadForm> readForm(const QList<http::MultipartPart> &parts, api:
             hasTitle = true;
         } else if (part.name == QLatin1String("description")) {
             form.description = text;
-        } else if (part.name == QLatin1String("case")) {
+        } else if (part.name == QLatin1String("case") && !caseFromPath) {
             hasCase = true;
             bool ok = false;
             form.caseId = text.trimmed().toLongLong(&ok);
@@ -83,7 +85,8 @@ std::optional<UploadForm> readForm(const QList<http::MultipartPart> &parts, api:
 
 } // namespace
 
-Response uploadDocument(Services &services, const http::Request &request, const store::Caller &scope)
+Response uploadDocument(Services &services, const http::Request &request, std::optional<qint64> caseFromPath,
+                        const AddDocument &add)
 {
     const QByteArray contentType = request.header("content-type");
     if (!contentType.trimmed().toLower().startsWith("multipart/form-data")) {
@@ -97,7 +100,7 @@ Response uploadDocument(Services &services, const http::Request &request, const 
             ApiError::Kind::InvalidRequest, QStringLiteral("Malformed multipart body: %1").arg(parseError)));
     }
     api::FieldErrors errors;
-    const auto form = readForm(*parts, &errors);
+    const auto form = readForm(*parts, caseFromPath, &errors);
     if (!form)
         return Response::error(ApiError::invalid(errors));
 
@@ -122,7 +125,7 @@ Response uploadDocument(Services &services, const http::Request &request, const 
         return Response::error(toApiError(store::StoreError::failure(
             QStringLiteral("cannot write upload %1: %2").arg(document.incomingPath, file.errorString()))));
     }
-    auto added = services.store.documents().add(scope, document);
+    auto added = add(document);
     if (!added)
         QFile::remove(document.incomingPath); // the store removes it too; this covers early refusals
     return respond(added, 201);

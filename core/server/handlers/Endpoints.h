@@ -13,6 +13,9 @@ void registerMessageEndpoints(http::Router &router, Services &services);
 void registerDocumentEndpoints(http::Router &router, Services &services);
 void registerTaskEndpoints(http::Router &router, Services &services);
 void registerNotificationEndpoints(http::Router &router, Services &services);
+void registerStaffCaseEndpoints(http::Router &router, Services &services); // clients, cases, case documents
+void registerStaffTaskEndpoints(http::Router &router, Services &services);
+void registerStaffMessageEndpoints(http::Router &router, Services &services);
 
 // Decodes the request body as a JSON object into the wire type T, or answers 400 with per-field details.
 template<typename T> std::optional<T> decodeBody(const http::Request &request, http::Response *failure)

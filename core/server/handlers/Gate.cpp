@@ -91,6 +91,8 @@ bool admits(Audience audience, const store::UserRecord &user)
     switch (audience) {
     case Audience::Clients:
         return user.role == store::Role::Client && user.clientId.has_value();
+    case Audience::Staff:
+        return user.role == store::Role::Attorney || user.role == store::Role::Admin;
     }
     return false;
 }
@@ -117,8 +119,9 @@ Response answer(Services &services, Audience audience, const CallerHandler &hand
         return Response::error(error);
     if (!admits(audience, *user))
         return Response::error(ApiError::forbidden());
-    Response response
-        = handler(request, Caller { *user, store::Caller { user->id, user->clientId.value_or(0) } });
+    Response response = handler(request,
+                                Caller { *user, store::Caller { user->id, user->clientId.value_or(0) },
+                                         store::StaffScope { user->id, user->role == store::Role::Admin } });
 
     // Kept only when the endpoint changed nothing (a GET may mark a thread read): then the answer is what
     // any later identical request would get while the stamp holds.

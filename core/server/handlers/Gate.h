@@ -6,6 +6,7 @@
 #include "HttpMessage.h"
 #include "Router.h"
 #include "Services.h"
+#include "StaffRepositories.h"
 
 #include <functional>
 
@@ -15,10 +16,12 @@ struct Caller
 {
     store::UserRecord user;
     store::Caller scope; // the rows this caller may see (clients: their client's)
+    store::StaffScope staff; // for staff: the cases they may see (attorneys: their own; admins: all)
 };
 
 enum class Audience {
     Clients, // /api/portal/…: client accounts only; attorneys and admins get 403
+    Staff, // /api/staff/…: attorneys and admins only; clients get 403
 };
 
 using CallerHandler = std::function<http::Response(http::Request &, const Caller &)>;

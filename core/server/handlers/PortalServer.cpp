@@ -42,6 +42,9 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
     registerDocumentEndpoints(router, services);
     registerTaskEndpoints(router, services);
     registerNotificationEndpoints(router, services);
+    registerStaffCaseEndpoints(router, services);
+    registerStaffTaskEndpoints(router, services);
+    registerStaffMessageEndpoints(router, services);
 
     PortalServer *self = server.get();
     server->m_http = std::make_unique<http::HttpAdapter>(
@@ -51,6 +54,9 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
             emit self->drained();
     });
     server->m_tls = options.tls;
+    if (options.webhooks.enabled)
+        server->m_webhooks
+            = std::make_unique<webhooks::WebhookDispatcher>(server->m_store->database(), options.webhooks);
     return server;
 }
 
@@ -58,13 +64,18 @@ PortalServer::~PortalServer() = default;
 
 quint16 PortalServer::listen(const QHostAddress &address, quint16 port, QString *error)
 {
-    return m_http->listen(address, port, m_tls, error);
+    const quint16 bound = m_http->listen(address, port, m_tls, error);
+    if (bound != 0 && m_webhooks)
+        m_webhooks->start();
+    return bound;
 }
 
 void PortalServer::shutdown()
 {
     m_draining = true;
     m_http->stopListening();
+    if (m_webhooks)
+        m_webhooks->stop();
     if (!m_http->isBusy())
         emit drained();
 }
@@ -76,6 +87,10 @@ http::Response PortalServer::handle(http::Request &request)
     http::Response response = m_router.dispatch(request);
     if (m_services->features.etags)
         applyConditionalGet(request, response);
+    // A successful write may have recorded events: their deliveries go out now rather than at the next poll.
+    if (m_webhooks && response.status() < 300 && request.method != "GET" && request.method != "HEAD"
+        && request.method != "OPTIONS")
+        m_webhooks->wake();
     qCDebug(lcAccess).noquote() << request.remoteAddress.toString() << request.method << request.path
                                 << response.status() << response.bodyLength() << timer.nsecsElapsed() / 1000
                                 << "us";

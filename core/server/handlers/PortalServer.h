@@ -9,6 +9,7 @@
 #include "Services.h"
 #include "Store.h"
 #include "TokenService.h"
+#include "WebhookDispatcher.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -27,6 +28,7 @@ struct ServerOptions
     std::optional<QSslConfiguration> tls;
     ServerFeatures features;
     auth::TokenLifetimes tokenLifetimes;
+    webhooks::DispatcherOptions webhooks; // enabled by default; tests shorten the poll and retry delays
 };
 
 class PortalServer : public QObject
@@ -38,13 +40,16 @@ public:
     static std::unique_ptr<PortalServer> create(const ServerOptions &options, QString *error);
     ~PortalServer() override;
 
-    // Starts serving; returns the port (useful with port 0) or 0 with `error` set.
+    // Starts serving, and sending webhook deliveries when enabled; returns the port (useful with port 0) or
+    // 0 with `error` set.
     quint16 listen(const QHostAddress &address, quint16 port, QString *error = nullptr);
-    // Stops accepting connections and emits drained() once the requests in flight are answered.
+    // Stops accepting connections and emits drained() once the requests in flight are answered. Webhook
+    // deliveries in flight are abandoned; they stay pending in the outbox and go out after the next start.
     void shutdown();
 
     store::Store &store() { return *m_store; }
     ServerFeatures &features() { return m_services->features; } // tests switch extensions off and on
+    webhooks::WebhookDispatcher *webhooks() { return m_webhooks.get(); } // null when disabled
 
     // Answers one request, as the HTTP adapter does for each (public so benchmarks and tests can call it
     // without sockets).
@@ -64,6 +69,7 @@ private:
     std::unique_ptr<Services> m_services;
     http::Router m_router;
     std::unique_ptr<http::HttpAdapter> m_http;
+    std::unique_ptr<webhooks::WebhookDispatcher> m_webhooks;
     std::optional<QSslConfiguration> m_tls;
     bool m_draining = false;
 };

@@ -144,8 +144,13 @@ Database::Prepared *Database::preparedQuery(const QString &sql, StoreError *erro
         *error = errorOf(query.lastError(), sql);
         return nullptr;
     }
-    static const QRegularExpression writing(QStringLiteral("^\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b"),
-                                            QRegularExpression::CaseInsensitiveOption);
+    // Writes to tables that no API answer shows (the webhook outbox's bookkeeping, the refresh-token
+    // blacklist) do not count: a failing webhook receiver would otherwise empty the answer cache on every
+    // attempt.
+    static const QRegularExpression writing(
+        QStringLiteral("^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+"
+                       "(?!(webhook_endpoints|webhook_deliveries|webhook_attempts|token_blacklist)\\b)"),
+        QRegularExpression::CaseInsensitiveOption);
     const bool writes = writing.match(sql).hasMatch();
     return &m_prepared.emplace(sql, Prepared { std::move(query), writes }).first->second;
 }

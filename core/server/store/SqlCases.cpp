@@ -4,18 +4,10 @@
 
 namespace portal::store {
 
-namespace {
-
-const QString kCaseColumns
-    = QStringLiteral("c.id, c.title, c.case_number, c.status, c.open_date, c.description, c.case_type");
-constexpr int kCaseColumnCount = 7;
-
 api::Case readCase(const SqlRow &row)
 {
     return { row.integer(0), row.text(1), row.text(2), row.text(3), row.date(4), row.text(5), row.text(6) };
 }
-
-} // namespace
 
 Result<api::CaseRef> findCallerCase(Database &database, const Caller &caller, qint64 caseId)
 {
@@ -27,8 +19,8 @@ Result<api::CaseRef> findCallerCase(Database &database, const Caller &caller, qi
 
 Result<QList<api::Case>> SqlCases::list(const Caller &caller)
 {
-    static const QString sql
-        = QStringLiteral("SELECT %1 FROM cases c WHERE c.client_id = ? ORDER BY c.id").arg(kCaseColumns);
+    static const QString sql = QStringLiteral("SELECT %1 FROM cases c WHERE c.client_id = ? ORDER BY c.id")
+                                   .arg(QLatin1StringView(kCaseColumns));
     return m_database.selectAll<api::Case>(sql, { caller.clientId }, readCase);
 }
 
@@ -38,7 +30,7 @@ Result<api::CaseDetail> SqlCases::detail(const Caller &caller, qint64 caseId)
         = QStringLiteral("SELECT %1, a.id, a.first_name, a.last_name, a.username, a.email "
                          "FROM cases c LEFT JOIN users a ON a.id = c.assigned_attorney_id WHERE c.id = ? AND "
                          "c.client_id = ?")
-              .arg(kCaseColumns);
+              .arg(QLatin1StringView(kCaseColumns));
     static const QString documentsSql = QStringLiteral(
         "SELECT id, title, file_type, uploaded_at FROM documents WHERE case_id = ? ORDER BY uploaded_at, id");
     static const QString tasksSql = QStringLiteral(

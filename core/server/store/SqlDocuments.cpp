@@ -3,6 +3,7 @@
 // rename in the same step as its row is inserted, so that neither exists without the other.
 #include "Database.h"
 #include "DocumentTypes.h"
+#include "EventWording.h"
 #include "InputChecks.h"
 #include "SqlRepositories.h"
 
@@ -146,6 +147,10 @@ Result<api::DocumentDetail> SqlDocuments::insert(const Caller &caller, const New
         auto added = detail(caller, *id);
         if (!added)
             return added.error();
+        if (auto recorded = m_events.record(events::documentUploaded(caller.clientId, caller.userId, *id,
+                                                                     document.caseId, document.title));
+            !recorded)
+            return recorded.error();
         // Last, so that only the commit can still fail after the file is in place.
         if (!QFile::rename(document.incomingPath, storagePath)) {
             qCWarning(lcStore) << "cannot move" << document.incomingPath << "to" << storagePath;

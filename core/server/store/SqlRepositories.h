@@ -41,8 +41,9 @@ private:
 class SqlThreads final : public Threads
 {
 public:
-    explicit SqlThreads(Database &database)
+    SqlThreads(Database &database, Events &events)
         : m_database(database)
+        , m_events(events)
     { }
     Result<QList<api::Thread>> list(const Caller &caller) override;
     Result<api::ThreadDetail> detail(const Caller &caller, qint64 threadId, bool markRead) override;
@@ -60,15 +61,19 @@ private:
     Result<Done> markMessagesRead(const Caller &caller, qint64 threadId);
     // The messages `sql` selects by `id` (kMessagesOfThread, kMessageById), as the caller sees them.
     Result<QList<api::Message>> readMessages(const Caller &caller, const QString &sql, qint64 id);
+    // Records message.created for a message just inserted, as `message` (read back) shows it.
+    Result<qint64> recordMessage(const Caller &caller, qint64 threadId, const api::Message &message);
 
     Database &m_database;
+    Events &m_events;
 };
 
 class SqlDocuments final : public Documents
 {
 public:
-    SqlDocuments(Database &database, const QString &documentsDir, const QString &incomingDir)
+    SqlDocuments(Database &database, Events &events, const QString &documentsDir, const QString &incomingDir)
         : m_database(database)
+        , m_events(events)
         , m_documentsDir(documentsDir)
         , m_incomingDir(incomingDir)
     { }
@@ -83,6 +88,7 @@ private:
                                        const QString &storagePath);
 
     Database &m_database;
+    Events &m_events;
     const QString m_documentsDir;
     const QString m_incomingDir;
 };
@@ -142,6 +148,14 @@ private:
 // "First Last", or the user name when both are empty: how people are named everywhere (UserRecord,
 // message senders, assigned attorneys).
 QString displayName(const QString &firstName, const QString &lastName, const QString &username);
+
+// A case's own columns ("c." of cases c), kCaseColumnCount of them first in a row, and their reading.
+// Plain characters, not a QString: other files' SQL constants are made from it during static
+// initialisation, whose order across files is unspecified.
+inline constexpr char kCaseColumns[]
+    = "c.id, c.title, c.case_number, c.status, c.open_date, c.description, c.case_type";
+constexpr int kCaseColumnCount = 7;
+api::Case readCase(const SqlRow &row);
 
 // The caller's case `caseId` as {id, title}; NotFound when there is none or it is another client's.
 Result<api::CaseRef> findCallerCase(Database &database, const Caller &caller, qint64 caseId);

@@ -5,6 +5,7 @@
 // person's message is read once the caller has read it; the caller's own message is read once anyone else
 // has (the "seen" of a chat), and it never counts as unread to them.
 #include "Database.h"
+#include "EventWording.h"
 #include "InputChecks.h"
 #include "SqlRepositories.h"
 
@@ -109,6 +110,8 @@ Result<api::Message> SqlThreads::post(const Caller &caller, qint64 threadId, con
         if (message->isEmpty())
             return StoreError::failure(
                 QStringLiteral("message %1 vanished after its insert").arg(*messageId));
+        if (auto recorded = recordMessage(caller, threadId, message->constFirst()); !recorded)
+            return recorded.error();
         return message->constFirst();
     });
 }
@@ -141,8 +144,31 @@ Result<api::ThreadDetail> SqlThreads::start(const Caller &caller, qint64 caseId,
             = m_database.insert(kInsertMessage, { *threadId, caller.userId, firstMessage, now });
             !messageId)
             return messageId.error();
-        return readDetail(caller, *threadId);
+        auto detail = readDetail(caller, *threadId);
+        if (!detail)
+            return detail;
+        if (auto recorded = recordMessage(caller, *threadId, detail->messages.value(0)); !recorded)
+            return recorded.error();
+        return detail;
     });
+}
+
+Result<qint64> SqlThreads::recordMessage(const Caller &caller, qint64 threadId, const api::Message &message)
+{
+    struct ThreadFacts
+    {
+        QString subject;
+        qint64 caseId = 0;
+    };
+    auto thread = m_database.selectOne<ThreadFacts>(
+        QStringLiteral("SELECT subject, case_id FROM threads WHERE id = ?"), { threadId },
+        [](const SqlRow &row) {
+            return ThreadFacts { row.text(0), row.integer(1) };
+        });
+    if (!thread)
+        return thread.error();
+    return m_events.record(events::messageCreated(caller.clientId, caller.userId, message.sender.name,
+                                                  message.id, threadId, thread->caseId, thread->subject));
 }
 
 Result<Done> SqlThreads::requireCallerThread(const Caller &caller, qint64 threadId)

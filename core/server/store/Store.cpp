@@ -4,6 +4,7 @@
 #include "Database.h"
 #include "Migrations.h"
 #include "SqlRepositories.h"
+#include "SqlStaffRepositories.h"
 
 namespace portal::store {
 
@@ -11,6 +12,7 @@ struct Store::Private
 {
     QString dataDir;
     std::unique_ptr<Database> database; // declared first: the repositories refer to it, so it goes last
+    std::unique_ptr<SqlEvents> events; // before the repositories that record events
     std::unique_ptr<SqlUsers> users;
     std::unique_ptr<SqlCases> cases;
     std::unique_ptr<SqlThreads> threads;
@@ -18,7 +20,10 @@ struct Store::Private
     std::unique_ptr<SqlTasks> tasks;
     std::unique_ptr<SqlNotifications> notifications;
     std::unique_ptr<SqlTokenBlacklist> tokenBlacklist;
-    std::unique_ptr<SqlEvents> events;
+    std::unique_ptr<SqlStaffClients> staffClients;
+    std::unique_ptr<SqlStaffCases> staffCases;
+    std::unique_ptr<SqlStaffTasks> staffTasks;
+    std::unique_ptr<SqlStaffThreads> staffThreads;
 };
 
 Store::Store()
@@ -49,12 +54,17 @@ Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
     Database &db = *d.database;
     d.users = std::make_unique<SqlUsers>(db);
     d.cases = std::make_unique<SqlCases>(db);
-    d.threads = std::make_unique<SqlThreads>(db);
-    d.documents = std::make_unique<SqlDocuments>(db, layout::documentsDir(root), layout::incomingDir(root));
+    d.events = std::make_unique<SqlEvents>(db); // before the repositories that record events
+    d.threads = std::make_unique<SqlThreads>(db, *d.events);
+    d.documents = std::make_unique<SqlDocuments>(db, *d.events, layout::documentsDir(root),
+                                                 layout::incomingDir(root));
     d.tasks = std::make_unique<SqlTasks>(db);
     d.notifications = std::make_unique<SqlNotifications>(db);
     d.tokenBlacklist = std::make_unique<SqlTokenBlacklist>(db);
-    d.events = std::make_unique<SqlEvents>(db);
+    d.staffClients = std::make_unique<SqlStaffClients>(db);
+    d.staffCases = std::make_unique<SqlStaffCases>(db, *d.events, *d.documents);
+    d.staffTasks = std::make_unique<SqlStaffTasks>(db, *d.events);
+    d.staffThreads = std::make_unique<SqlStaffThreads>(db, *d.threads);
     return store;
 }
 
@@ -91,6 +101,26 @@ Notifications &Store::notifications()
 Events &Store::events()
 {
     return *d->events;
+}
+
+StaffClients &Store::staffClients()
+{
+    return *d->staffClients;
+}
+
+StaffCases &Store::staffCases()
+{
+    return *d->staffCases;
+}
+
+StaffTasks &Store::staffTasks()
+{
+    return *d->staffTasks;
+}
+
+StaffThreads &Store::staffThreads()
+{
+    return *d->staffThreads;
 }
 
 TokenBlacklist &Store::tokenBlacklist()

@@ -18,6 +18,10 @@
 namespace portal::store {
 
 class Database;
+class StaffClients; // StaffRepositories.h
+class StaffCases;
+class StaffTasks;
+class StaffThreads;
 
 enum class Role { Client, Attorney, Admin };
 QString roleName(Role role); // "client", "attorney", "admin"
@@ -198,6 +202,10 @@ public:
     Notifications &notifications();
     TokenBlacklist &tokenBlacklist();
     Events &events();
+    StaffClients &staffClients();
+    StaffCases &staffCases();
+    StaffTasks &staffTasks();
+    StaffThreads &staffThreads();
     Database &database();
     QString dataDir() const;
 
