@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QProcess>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -159,6 +160,33 @@ QByteArray TestServer::signIn(const QString &username, const QString &password)
         = post(QStringLiteral("/api/token/"),
                { { QStringLiteral("username"), username }, { QStringLiteral("password"), password } });
     return result.object().value(QStringLiteral("access")).toString().toUtf8();
+}
+
+QString serverBinary()
+{
+    return QString::fromLocal8Bit(qgetenv("PORTAL_SERVER_BIN"));
+}
+
+CommandResult runServerCommand(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    process.start(serverBinary(), arguments);
+    process.waitForStarted();
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    QEventLoop loop;
+    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    if (process.state() != QProcess::NotRunning)
+        loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        return { -1, process.readAllStandardOutput(), process.readAllStandardError() };
+    }
+    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+             process.readAllStandardOutput(), process.readAllStandardError() };
 }
 
 QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs)

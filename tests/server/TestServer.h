@@ -80,6 +80,20 @@ private:
     QNetworkAccessManager m_network;
 };
 
+// The built portal-server binary (PORTAL_SERVER_BIN, set by CMake for the tests that run it).
+QString serverBinary();
+
+struct CommandResult
+{
+    int exitCode = -1; // -1 when it crashed or did not finish in time
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs portal-server with `arguments` and `input` on its standard input to its end (at most 60 s), while
+// this thread's event loop keeps turning (servers and receivers of the test live on it).
+CommandResult runServerCommand(const QStringList &arguments, const QByteArray &input = {});
+
 // Raw HTTP over a socket, for what QNetworkAccessManager will not send (bad headers, odd methods).
 QByteArray rawExchange(quint16 port, const QByteArray &request, int timeoutMs = 5000);
 

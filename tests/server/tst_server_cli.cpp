@@ -9,34 +9,12 @@
 #include <QtTest>
 #include <csignal>
 
+using portal::testing::runServerCommand;
+using portal::testing::serverBinary;
 using portal::testing::TestServer;
+using Run = portal::testing::CommandResult;
 
 namespace {
-
-QString serverBinary()
-{
-    return QString::fromLocal8Bit(qgetenv("PORTAL_SERVER_BIN"));
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(serverBinary(), arguments);
-    process.waitForStarted();
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    process.waitForFinished(60000);
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-             process.readAllStandardOutput(), process.readAllStandardError() };
-}
 
 QByteArray fixtureWith(const std::function<void(QJsonObject &)> &change)
 {
@@ -64,15 +42,15 @@ private slots:
         for (const QStringList &arguments :
              { QStringList { "--help" }, QStringList { "serve", "--help" },
                QStringList { "import", "--help" }, QStringList { "user", "--help" } }) {
-            const Run result = run(arguments);
+            const Run result = runServerCommand(arguments);
             QCOMPARE(result.exitCode, 0);
             QVERIFY2(result.out.contains("portal-server"), result.out.constData());
         }
-        const Run version = run({ "--version" });
+        const Run version = runServerCommand({ "--version" });
         QCOMPARE(version.exitCode, 0);
         QVERIFY(version.out.startsWith("portal-server "));
-        QVERIFY(run({ "frobnicate" }).exitCode != 0);
-        QVERIFY(run({ "serve", "--no-such-option" }).exitCode != 0);
+        QVERIFY(runServerCommand({ "frobnicate" }).exitCode != 0);
+        QVERIFY(runServerCommand({ "serve", "--no-such-option" }).exitCode != 0);
     }
 
     void importIsAllOrNothing()
@@ -97,40 +75,44 @@ private slots:
         }));
         badFile.close();
 
-        const Run refused = run({ "import", "--data", data, bad });
+        const Run refused = runServerCommand({ "import", "--data", data, bad });
         QVERIFY(refused.exitCode != 0);
         QVERIFY2(refused.err.contains("notifications[2].user"), refused.err.constData());
 
         // The store holds nothing of it: the good fixture imports afterwards without conflicts.
-        const Run good = run({ "import", "--data", data, TestServer::fixturePath() });
+        const Run good = runServerCommand({ "import", "--data", data, TestServer::fixturePath() });
         QVERIFY2(good.exitCode == 0, good.err.constData());
-        const Run list = run({ "user", "list", "--data", data });
+        const Run list = runServerCommand({ "user", "list", "--data", data });
         QCOMPARE(list.exitCode, 0);
         QCOMPARE(list.out.count('\n'), 3);
         // Importing the same ids twice is refused, not merged.
-        QVERIFY(run({ "import", "--data", data, TestServer::fixturePath() }).exitCode != 0);
-        QVERIFY(run({ "import", "--data", data, dir.filePath("missing.json") }).exitCode != 0);
-        QVERIFY(run({ "import", TestServer::fixturePath() }).exitCode != 0); // --data is required
+        QVERIFY(runServerCommand({ "import", "--data", data, TestServer::fixturePath() }).exitCode != 0);
+        QVERIFY(runServerCommand({ "import", "--data", data, dir.filePath("missing.json") }).exitCode != 0);
+        QVERIFY(runServerCommand({ "import", TestServer::fixturePath() }).exitCode
+                != 0); // --data is required
     }
 
     void userManagementAndServe()
     {
         QTemporaryDir dir;
         const QString data = dir.filePath("data");
-        QCOMPARE(run({ "user", "add", "--data", data, "alice", "--role", "client", "--company", "Alice GmbH",
-                       "--first-name", "Alice", "--last-name", "Liddell" },
-                     "wonderland-123\n")
+        QCOMPARE(runServerCommand({ "user", "add", "--data", data, "alice", "--role", "client", "--company",
+                                    "Alice GmbH", "--first-name", "Alice", "--last-name", "Liddell" },
+                                  "wonderland-123\n")
                      .exitCode,
                  0);
-        QVERIFY(run({ "user", "add", "--data", data, "alice", "--role", "client", "--client", "1" },
-                    "another-pass\n")
+        QVERIFY(
+            runServerCommand({ "user", "add", "--data", data, "alice", "--role", "client", "--client", "1" },
+                             "another-pass\n")
+                .exitCode
+            != 0);
+        QVERIFY(runServerCommand({ "user", "add", "--data", data, "shorty", "--role", "attorney" }, "short\n")
                     .exitCode
                 != 0);
-        QVERIFY(run({ "user", "add", "--data", data, "shorty", "--role", "attorney" }, "short\n").exitCode
-                != 0);
-        QCOMPARE(
-            run({ "user", "add", "--data", data, "atticus", "--role", "attorney" }, "mockingbird\n").exitCode,
-            0);
+        QCOMPARE(runServerCommand({ "user", "add", "--data", data, "atticus", "--role", "attorney" },
+                                  "mockingbird\n")
+                     .exitCode,
+                 0);
 
         QProcess serve;
         serve.start(serverBinary(), { "serve", "--data", data, "--listen", "127.0.0.1:0" });
@@ -155,10 +137,11 @@ private slots:
         };
         QCOMPARE(signIn("alice", "wonderland-123"), 200);
 
-        QCOMPARE(run({ "user", "passwd", "--data", data, "alice" }, "looking-glass\n").exitCode, 0);
+        QCOMPARE(runServerCommand({ "user", "passwd", "--data", data, "alice" }, "looking-glass\n").exitCode,
+                 0);
         QCOMPARE(signIn("alice", "wonderland-123"), 401);
         QCOMPARE(signIn("alice", "looking-glass"), 200);
-        QCOMPARE(run({ "user", "disable", "--data", data, "alice" }).exitCode, 0);
+        QCOMPARE(runServerCommand({ "user", "disable", "--data", data, "alice" }).exitCode, 0);
         QCOMPARE(signIn("alice", "looking-glass"), 401);
 
         ::kill(static_cast<pid_t>(serve.processId()), SIGTERM);
@@ -173,7 +156,7 @@ private slots:
         for (const QStringList &options :
              { QStringList { "--listen", "nowhere" }, QStringList { "--rate-limit", "lots" },
                QStringList { "--max-upload-size", "-5" }, QStringList { "--tls-cert", "x.pem" } }) {
-            const Run result = run(QStringList { "serve", "--data", dir.path() } + options);
+            const Run result = runServerCommand(QStringList { "serve", "--data", dir.path() } + options);
             QVERIFY2(result.exitCode == 2, qPrintable(options.join(' ')));
             QVERIFY(!result.err.isEmpty());
         }

@@ -14,6 +14,10 @@ using namespace portal;
 using portal::testing::TestServer;
 using portal::testing::WebhookReceiver;
 
+using portal::testing::runServerCommand;
+using portal::testing::serverBinary;
+using Run = portal::testing::CommandResult;
+
 namespace {
 
 // Keeps this thread's event loop turning (the receiver lives on it) until `done` or the time is up.
@@ -23,32 +27,6 @@ bool waitUntil(const std::function<bool()> &done, int timeoutMs)
     while (!done() && !deadline.hasExpired())
         QTest::qWait(10);
     return done();
-}
-
-QString serverBinary()
-{
-    return QString::fromLocal8Bit(qgetenv("PORTAL_SERVER_BIN"));
-}
-
-struct Run
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-// Runs a command to its end while this thread's event loop keeps turning (the receiver lives on it).
-Run run(const QStringList &arguments, const QByteArray &input = {})
-{
-    QProcess process;
-    process.start(serverBinary(), arguments);
-    process.waitForStarted();
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    waitUntil([&] { return process.state() == QProcess::NotRunning; }, 60000);
-    return { process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-             process.readAllStandardOutput(), process.readAllStandardError() };
 }
 
 // `portal-server serve` on an OS-chosen port; gives the port it printed, or 0.
@@ -109,47 +87,57 @@ private slots:
     void manageEndpoints()
     {
         QTemporaryDir dir;
-        QCOMPARE(run({ "webhook", "--help" }).exitCode, 0);
+        QCOMPARE(runServerCommand({ "webhook", "--help" }).exitCode, 0);
         QCOMPARE(
-            run({ "webhook", "add", "--data", dir.path(), "--url", "ftp://x/", "--secret", "s" }).exitCode,
+            runServerCommand({ "webhook", "add", "--data", dir.path(), "--url", "ftp://x/", "--secret", "s" })
+                .exitCode,
             2);
-        QCOMPARE(run({ "webhook", "add", "--data", dir.path(), "--url", "https://x.example/h", "--secret",
-                       "s", "--events", "bogus.event" })
+        QCOMPARE(runServerCommand({ "webhook", "add", "--data", dir.path(), "--url", "https://x.example/h",
+                                    "--secret", "s", "--events", "bogus.event" })
                      .exitCode,
                  2);
-        QCOMPARE(run({ "webhook", "add", "--data", dir.path(), "--url", "https://x.example/h" }).exitCode, 2);
-        const Run added = run({ "webhook", "add", "--data", dir.path(), "--url", "https://x.example/h",
-                                "--secret-stdin", "--events", "message.created,case.updated" },
-                              "from-stdin\n");
+        QCOMPARE(runServerCommand({ "webhook", "add", "--data", dir.path(), "--url", "https://x.example/h" })
+                     .exitCode,
+                 2);
+        const Run added
+            = runServerCommand({ "webhook", "add", "--data", dir.path(), "--url", "https://x.example/h",
+                                 "--secret-stdin", "--events", "message.created,case.updated" },
+                               "from-stdin\n");
         QCOMPARE(added.exitCode, 0);
         QVERIFY(added.out.contains("Added webhook endpoint 1"));
 
-        const Run listed = run({ "webhook", "list", "--data", dir.path() });
+        const Run listed = runServerCommand({ "webhook", "list", "--data", dir.path() });
         QCOMPARE(listed.exitCode, 0);
         QVERIFY(listed.out.contains("https://x.example/h\tmessage.created,case.updated\tactive"));
         QVERIFY(!listed.out.contains("from-stdin")); // secrets are never shown
 
-        QCOMPARE(run({ "webhook", "rotate-secret", "--data", dir.path(), "1" }, "rotated\n").exitCode, 2);
-        QCOMPARE(run({ "webhook", "rotate-secret", "--data", dir.path(), "1", "--secret-stdin" }, "rotated\n")
+        QCOMPARE(
+            runServerCommand({ "webhook", "rotate-secret", "--data", dir.path(), "1" }, "rotated\n").exitCode,
+            2);
+        QCOMPARE(runServerCommand({ "webhook", "rotate-secret", "--data", dir.path(), "1", "--secret-stdin" },
+                                  "rotated\n")
                      .exitCode,
                  0);
-        QVERIFY(run({ "webhook", "list", "--data", dir.path() }).out.contains("previous secret signs until"));
-        QCOMPARE(run({ "webhook", "redeliver", "--data", dir.path(), "no-such-delivery" }).exitCode, 1);
-        QCOMPARE(run({ "webhook", "remove", "--data", dir.path(), "1" }).exitCode, 0);
-        QCOMPARE(run({ "webhook", "remove", "--data", dir.path(), "1" }).exitCode, 1);
-        QVERIFY(run({ "webhook", "list", "--data", dir.path() }).out.isEmpty());
+        QVERIFY(runServerCommand({ "webhook", "list", "--data", dir.path() })
+                    .out.contains("previous secret signs until"));
+        QCOMPARE(
+            runServerCommand({ "webhook", "redeliver", "--data", dir.path(), "no-such-delivery" }).exitCode,
+            1);
+        QCOMPARE(runServerCommand({ "webhook", "remove", "--data", dir.path(), "1" }).exitCode, 0);
+        QCOMPARE(runServerCommand({ "webhook", "remove", "--data", dir.path(), "1" }).exitCode, 1);
+        QVERIFY(runServerCommand({ "webhook", "list", "--data", dir.path() }).out.isEmpty());
     }
 
     void killedServerDeliversAfterRestart()
     {
         QTemporaryDir dir;
-        QCOMPARE(run({ "import", "--data", dir.path(), TestServer::fixturePath() }).exitCode, 0);
+        QCOMPARE(runServerCommand({ "import", "--data", dir.path(), TestServer::fixturePath() }).exitCode, 0);
         WebhookReceiver receiver;
         receiver.answers = false; // the first server's request hangs until the server is killed
         QVERIFY(receiver.listen());
-        QCOMPARE(run({ "webhook", "add", "--data", dir.path(), "--url", receiver.url(), "--secret-stdin",
-                       "--events", "message.created" },
-                     "durable\n")
+        QCOMPARE(runServerCommand({ "webhook", "add", "--data", dir.path(), "--url", receiver.url(),
+                                    "--secret-stdin", "--events", "message.created" },
+                                  "durable\n")
                      .exitCode,
                  0);
 
@@ -190,7 +178,7 @@ private slots:
         QVERIFY(first.waitForFinished(10000));
         QCOMPARE(first.exitStatus(), QProcess::CrashExit);
         const QByteArray deliveryId = receiver.requests.first().header("X-Portal-Delivery");
-        const Run afterCrash = run({ "webhook", "deliveries", "--data", dir.path() });
+        const Run afterCrash = runServerCommand({ "webhook", "deliveries", "--data", dir.path() });
         QVERIFY2(afterCrash.out.startsWith(deliveryId + "\tmessage.created"), afterCrash.out.constData());
         QVERIFY(afterCrash.out.contains("\tpending\tattempts 0"));
 
@@ -201,14 +189,16 @@ private slots:
         QCOMPARE(receiver.requests[1].header("X-Portal-Delivery"), deliveryId);
         QCOMPARE(receiver.requests[1].body, receiver.requests[0].body);
         QTRY_VERIFY_WITH_TIMEOUT(
-            run({ "webhook", "deliveries", "--data", dir.path() }).out.contains("\tdelivered\t"), 10000);
-        const Run log = run({ "webhook", "deliveries", "--data", dir.path() });
+            runServerCommand({ "webhook", "deliveries", "--data", dir.path() }).out.contains("\tdelivered\t"),
+            10000);
+        const Run log = runServerCommand({ "webhook", "deliveries", "--data", dir.path() });
         QVERIFY2(log.out.contains("\t200\t"), log.out.constData());
 
         // Redelivery from the command line reaches the running server through its poll.
-        QCOMPARE(
-            run({ "webhook", "redeliver", "--data", dir.path(), QString::fromLatin1(deliveryId) }).exitCode,
-            0);
+        QCOMPARE(runServerCommand(
+                     { "webhook", "redeliver", "--data", dir.path(), QString::fromLatin1(deliveryId) })
+                     .exitCode,
+                 0);
         QTRY_COMPARE_WITH_TIMEOUT(receiver.requests.size(), 3, 10000);
         QCOMPARE(receiver.requests[2].header("X-Portal-Delivery"), deliveryId);
 
