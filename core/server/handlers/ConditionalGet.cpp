@@ -15,20 +15,24 @@ void applyConditionalGet(const http::Request &request, http::Response &response)
         = '"' + QCryptographicHash::hash(response.body(), QCryptographicHash::Sha1).toHex().left(32) + '"';
     response.setHeader("ETag", etag);
     response.setHeader("Cache-Control", "private, no-cache");
-    const QByteArray ifNoneMatch = request.header("if-none-match");
-    if (ifNoneMatch.isEmpty())
-        return;
-    for (QByteArray candidate : ifNoneMatch.split(',')) {
+    if (ifNoneMatchHits(request, etag)) {
+        response.setStatus(304);
+        response.setBody({});
+        response.setHeader("Content-Type", {});
+    }
+}
+
+bool ifNoneMatchHits(const http::Request &request, const QByteArray &etag)
+{
+    const QByteArray header = request.header("if-none-match");
+    for (QByteArray candidate : header.split(',')) {
         candidate = candidate.trimmed();
         if (candidate.startsWith("W/"))
             candidate = candidate.mid(2);
-        if (candidate == etag || candidate == "*") {
-            response.setStatus(304);
-            response.setBody({});
-            response.setHeader("Content-Type", {});
-            return;
-        }
+        if (!candidate.isEmpty() && (candidate == etag || candidate == "*"))
+            return true;
     }
+    return false;
 }
 
 } // namespace portal::server

@@ -9,4 +9,7 @@ namespace portal::server {
 
 void applyConditionalGet(const http::Request &request, http::Response &response);
 
+// Whether the request's If-None-Match names `etag` (weak comparison, "*" matches anything).
+bool ifNoneMatchHits(const http::Request &request, const QByteArray &etag);
+
 } // namespace portal::server

@@ -2,6 +2,7 @@
 // Content-Disposition (the original file name), a strong ETag (the content's SHA-256) and single Range
 // requests (206) so clients can resume. The bytes are streamed from disk by the HTTP layer, never loaded.
 #include "ByteRange.h"
+#include "ConditionalGet.h"
 #include "DocumentTransfers.h"
 #include "Respond.h"
 
@@ -26,20 +27,6 @@ QByteArray contentDisposition(const QString &fileName)
             : QLatin1Char('_');
     return "attachment; filename=\"" + fallback.toLatin1() + "\"; filename*=UTF-8''"
         + QUrl::toPercentEncoding(fileName);
-}
-
-bool etagMatches(const QByteArray &headerValue, const QByteArray &etag)
-{
-    if (headerValue.trimmed() == "*")
-        return true;
-    for (const QByteArray &candidate : headerValue.split(',')) {
-        QByteArray tag = candidate.trimmed();
-        if (tag.startsWith("W/"))
-            tag = tag.mid(2);
-        if (tag == etag)
-            return true;
-    }
-    return false;
 }
 
 } // namespace
@@ -70,11 +57,8 @@ Response downloadDocument(Services &services, const http::Request &request, cons
         return response;
     };
 
-    if (const QByteArray ifNoneMatch = request.header("if-none-match");
-        !ifNoneMatch.isEmpty() && etagMatches(ifNoneMatch, etag)) {
-        Response notModified = withHeaders(Response::noContent(304));
-        return notModified;
-    }
+    if (ifNoneMatchHits(request, etag))
+        return withHeaders(Response::noContent(304));
 
     // If-Range with another version's ETag: the client's partial copy is stale, send everything.
     const QByteArray ifRange = request.header("if-range");
