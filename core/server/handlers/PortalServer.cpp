@@ -31,7 +31,7 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
     server->m_answers = std::make_unique<AnswerCache>();
     server->m_services = std::make_unique<Services>(
         Services { *server->m_store, *server->m_tokens, *server->m_rateLimiter, *server->m_loginThrottle,
-                   *server->m_answers, options.features, options.limits.maxBodySize });
+                   *server->m_answers, options.features });
 
     http::Router &router = server->m_router;
     Services &services = *server->m_services;

@@ -17,7 +17,6 @@ struct ServerFeatures
     // Extensions beyond the API document. Tests switch them off to play a plain server of the document
     // (a Django REST framework one, say), which the client must work against too.
     bool etags = true; // ETag / If-None-Match on lists and details
-    bool answerCache = true; // not an API extension: answering unchanged reads from memory (see AnswerCache)
 };
 
 struct Services
@@ -28,7 +27,6 @@ struct Services
     auth::LoginThrottle &loginThrottle;
     AnswerCache &answers;
     ServerFeatures features;
-    qint64 maxUploadSize = 100LL * 1024 * 1024;
 };
 
 } // namespace portal::server
