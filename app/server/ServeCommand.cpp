@@ -112,7 +112,22 @@ int serveCommand(const QStringList &arguments)
                                      QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({ listen, rateLimit, maxUpload, idleTimeout, tlsCert, tlsKey });
+    const QCommandLineOption webhookTimeout(
+        QStringLiteral("webhook-timeout"),
+        QStringLiteral("Seconds a webhook receiver has to answer before the attempt counts as failed "
+                       "(default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
+    const QCommandLineOption webhookConcurrency(
+        QStringLiteral("webhook-concurrency"),
+        QStringLiteral("Webhook deliveries in flight at once, over all endpoints (default 8)."),
+        QStringLiteral("N"), QStringLiteral("8"));
+    const QCommandLineOption noWebhooks(
+        QStringLiteral("no-webhooks"),
+        QStringLiteral("Send no webhooks from this process (deliveries wait in the outbox)."));
+    const QCommandLineOption noPush(QStringLiteral("no-push"),
+                                    QStringLiteral("Offer no push channel (clients poll instead)."));
+    parser.addOptions({ listen, rateLimit, maxUpload, idleTimeout, tlsCert, tlsKey, webhookTimeout,
+                        webhookConcurrency, noWebhooks, noPush });
     if (const int code = parseOrExit(parser, QStringLiteral("serve"), arguments); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
@@ -141,6 +156,18 @@ int serveCommand(const QStringList &arguments)
     if (!idleOk || idleSeconds <= 0)
         return fail(QStringLiteral("serve: --idle-timeout wants a number of seconds."), 2);
     options.limits.idleTimeoutMs = idleSeconds * 1000;
+    bool webhookTimeoutOk = false;
+    const int webhookSeconds = parser.value(webhookTimeout).toInt(&webhookTimeoutOk);
+    if (!webhookTimeoutOk || webhookSeconds <= 0 || webhookSeconds > 300)
+        return fail(QStringLiteral("serve: --webhook-timeout wants 1 to 300 seconds."), 2);
+    options.webhooks.timeoutMs = webhookSeconds * 1000;
+    bool concurrencyOk = false;
+    const int concurrency = parser.value(webhookConcurrency).toInt(&concurrencyOk);
+    if (!concurrencyOk || concurrency <= 0 || concurrency > 256)
+        return fail(QStringLiteral("serve: --webhook-concurrency wants 1 to 256."), 2);
+    options.webhooks.maxInFlight = concurrency;
+    options.webhooks.enabled = !parser.isSet(noWebhooks);
+    options.features.push = !parser.isSet(noPush);
     if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
         return fail(QStringLiteral("serve: --tls-cert and --tls-key go together."), 2);
     if (parser.isSet(tlsCert)) {

@@ -22,6 +22,33 @@ private slots:
         QCOMPARE(head.reuse(), ConnectionReuse::KeepAlive);
     }
 
+    void webSocketUpgrade_data()
+    {
+        QTest::addColumn<QByteArray>("head");
+        QTest::addColumn<bool>("upgrade");
+        QTest::newRow("upgrade") << QByteArray("GET /push/?x=1 HTTP/1.1\r\nConnection: Upgrade\r\n"
+                                               "Upgrade: websocket\r\n")
+                                 << true;
+        QTest::newRow("in a list, any case")
+            << QByteArray("GET /push/ HTTP/1.1\r\nConnection: keep-alive, upgrade\r\nUpgrade: WebSocket\r\n")
+            << true;
+        // QHttpServer's parser upgrades only with both headers, so neither alone counts.
+        QTest::newRow("no Connection")
+            << QByteArray("GET /push/ HTTP/1.1\r\nUpgrade: websocket\r\n") << false;
+        QTest::newRow("other protocol")
+            << QByteArray("GET /push/ HTTP/1.1\r\nConnection: upgrade\r\nUpgrade: h2c\r\n") << false;
+    }
+
+    void webSocketUpgrade()
+    {
+        QFETCH(QByteArray, head);
+        QFETCH(bool, upgrade);
+        const RequestHead parsed = parseHead(head);
+        QVERIFY(parsed.problem.isEmpty());
+        QCOMPARE(parsed.webSocketUpgrade, upgrade);
+        QCOMPARE(parsed.path, QByteArray("/push/"));
+    }
+
     void reuse_data()
     {
         QTest::addColumn<QByteArray>("head");

@@ -155,7 +155,8 @@ private slots:
         QTemporaryDir dir;
         for (const QStringList &options :
              { QStringList { "--listen", "nowhere" }, QStringList { "--rate-limit", "lots" },
-               QStringList { "--max-upload-size", "-5" }, QStringList { "--tls-cert", "x.pem" } }) {
+               QStringList { "--max-upload-size", "-5" }, QStringList { "--tls-cert", "x.pem" },
+               QStringList { "--webhook-timeout", "0" }, QStringList { "--webhook-concurrency", "many" } }) {
             const Run result = runServerCommand(QStringList { "serve", "--data", dir.path() } + options);
             QVERIFY2(result.exitCode == 2, qPrintable(options.join(' ')));
             QVERIFY(!result.err.isEmpty());

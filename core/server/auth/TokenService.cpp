@@ -102,10 +102,17 @@ api::TokenPair TokenService::issue(qint64 userId) const
 
 std::optional<qint64> TokenService::verifyAccess(const QByteArray &token, Failure *failure) const
 {
+    const auto grant = grantAccess(token, failure);
+    return grant ? std::optional<qint64>(grant->userId) : std::nullopt;
+}
+
+std::optional<TokenService::AccessGrant> TokenService::grantAccess(const QByteArray &token,
+                                                                   Failure *failure) const
+{
     const QDateTime current = now();
     if (const auto known = m_verified.constFind(token); known != m_verified.cend()) {
         if (current.toSecsSinceEpoch() < known->expires)
-            return known->userId;
+            return AccessGrant { known->userId, QDateTime::fromSecsSinceEpoch(known->expires, Qt::UTC) };
         m_verified.erase(known);
     }
     const std::optional<Claims> claims = checkedClaims(m_jwt, token, current, AccessType, failure);
@@ -114,7 +121,7 @@ std::optional<qint64> TokenService::verifyAccess(const QByteArray &token, Failur
     if (m_verified.size() >= kVerifiedCapacity)
         m_verified.clear();
     m_verified.insert(token, Verified { claims->userId, claims->exp });
-    return claims->userId;
+    return AccessGrant { claims->userId, QDateTime::fromSecsSinceEpoch(claims->exp, Qt::UTC) };
 }
 
 std::optional<api::TokenPair> TokenService::refresh(const QByteArray &refreshToken, qint64 *userId,

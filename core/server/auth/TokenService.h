@@ -36,6 +36,13 @@ public:
     enum class Failure { Invalid, Expired, WrongType, Blacklisted, StoreFailure };
     // The user id of a valid, unexpired access token.
     std::optional<qint64> verifyAccess(const QByteArray &token, Failure *failure = nullptr) const;
+    // The same, with the token's expiry, for connections that outlive a request (the push channel).
+    struct AccessGrant
+    {
+        qint64 userId = 0;
+        QDateTime expiresAt;
+    };
+    std::optional<AccessGrant> grantAccess(const QByteArray &token, Failure *failure = nullptr) const;
     // A new pair for a valid, unexpired, never used refresh token, which is blacklisted on the way.
     // `userId` receives the token's user (the caller checks the user is still active).
     std::optional<api::TokenPair> refresh(const QByteArray &refreshToken, qint64 *userId,

@@ -5,10 +5,15 @@
 
 #include <QElapsedTimer>
 #include <QLoggingCategory>
+#include <QWebSocket>
 
 Q_LOGGING_CATEGORY(lcAccess, "portal.access", QtWarningMsg)
 
 namespace portal::server {
+
+namespace {
+const QByteArray kPushPath = QByteArrayLiteral("/api/portal/push/");
+}
 
 std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options, QString *error)
 {
@@ -53,6 +58,13 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
         if (self->m_draining)
             emit self->drained();
     });
+    if (options.features.push) {
+        server->m_push = std::make_unique<PushChannel>(*server->m_store, *server->m_tokens,
+                                                       *server->m_rateLimiter, options.push);
+        server->m_http->acceptWebSockets(kPushPath, [self](std::unique_ptr<QWebSocket> socket) {
+            self->m_push->accept(std::move(socket));
+        });
+    }
     server->m_tls = options.tls;
     if (options.webhooks.enabled)
         server->m_webhooks
@@ -76,6 +88,8 @@ void PortalServer::shutdown()
     m_http->stopListening();
     if (m_webhooks)
         m_webhooks->stop();
+    if (m_push)
+        m_push->closeAll();
     if (!m_http->isBusy())
         emit drained();
 }
@@ -87,10 +101,14 @@ http::Response PortalServer::handle(http::Request &request)
     http::Response response = m_router.dispatch(request);
     if (m_services->features.etags)
         applyConditionalGet(request, response);
-    // A successful write may have recorded events: their deliveries go out now rather than at the next poll.
-    if (m_webhooks && response.status() < 300 && request.method != "GET" && request.method != "HEAD"
-        && request.method != "OPTIONS")
+    // A successful write may have recorded events: their webhook deliveries and notifications go out now
+    // rather than at the next poll.
+    const bool wrote = response.status() < 300 && request.method != "GET" && request.method != "HEAD"
+        && request.method != "OPTIONS";
+    if (wrote && m_webhooks)
         m_webhooks->wake();
+    if (wrote && m_push)
+        m_push->notifyChanged();
     qCDebug(lcAccess).noquote() << request.remoteAddress.toString() << request.method << request.path
                                 << response.status() << response.bodyLength() << timer.nsecsElapsed() / 1000
                                 << "us";

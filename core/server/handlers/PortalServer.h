@@ -4,6 +4,7 @@
 
 #include "HttpAdapter.h"
 #include "LoginThrottle.h"
+#include "PushChannel.h"
 #include "RateLimiter.h"
 #include "Router.h"
 #include "Services.h"
@@ -29,6 +30,7 @@ struct ServerOptions
     ServerFeatures features;
     auth::TokenLifetimes tokenLifetimes;
     webhooks::DispatcherOptions webhooks; // enabled by default; tests shorten the poll and retry delays
+    PushOptions push; // the push channel, when features.push
 };
 
 class PortalServer : public QObject
@@ -50,6 +52,7 @@ public:
     store::Store &store() { return *m_store; }
     ServerFeatures &features() { return m_services->features; } // tests switch extensions off and on
     webhooks::WebhookDispatcher *webhooks() { return m_webhooks.get(); } // null when disabled
+    PushChannel *push() { return m_push.get(); } // null when features.push is off
 
     // Answers one request, as the HTTP adapter does for each (public so benchmarks and tests can call it
     // without sockets).
@@ -70,6 +73,7 @@ private:
     http::Router m_router;
     std::unique_ptr<http::HttpAdapter> m_http;
     std::unique_ptr<webhooks::WebhookDispatcher> m_webhooks;
+    std::unique_ptr<PushChannel> m_push; // after m_http: its sockets die before the HTTP layer's
     std::optional<QSslConfiguration> m_tls;
     bool m_draining = false;
 };

@@ -17,6 +17,7 @@ struct ServerFeatures
     // Extensions beyond the API document. Tests switch them off to play a plain server of the document
     // (a Django REST framework one, say), which the client must work against too.
     bool etags = true; // ETag / If-None-Match on lists and details
+    bool push = true; // the WebSocket push channel at /api/portal/push/ (decided when the server is created)
 };
 
 struct Services

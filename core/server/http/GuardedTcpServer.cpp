@@ -34,6 +34,8 @@ const char *reasonPhrase(int status)
         return "Length Required";
     case 413:
         return "Payload Too Large";
+    case 404:
+        return "Not Found";
     case 431:
         return "Request Header Fields Too Large";
     default:
@@ -60,6 +62,7 @@ public:
         Body, // receiving a declared body
         Rejected, // a request was refused: QHttpServer is cut off, input is discarded until we close
         Closed, // closing after an answer, or gone
+        Upgraded, // handed to the WebSocket server: no longer ours to follow
     };
 
     // A request whose head the guard accepted and whose answer is not complete yet. QHttpServer answers
@@ -324,6 +327,7 @@ void GuardedTcpServer::scan(Connection &c, QByteArrayView bytes)
         }
         case Phase::Rejected:
         case Phase::Closed:
+        case Phase::Upgraded:
             break;
         }
     }
@@ -360,6 +364,15 @@ void GuardedTcpServer::headComplete(Connection &c, qint64 bodyOffset)
     if (head.otherTransferCoding)
         return reject(c,
                       ApiError::make(Kind::InvalidRequest, QStringLiteral("Unsupported Transfer-Encoding.")));
+    if (head.webSocketUpgrade) {
+        if (m_webSocketPath.isEmpty() || head.path != m_webSocketPath)
+            return reject(c, ApiError::make(Kind::NotFound, QStringLiteral("No WebSocket endpoint here.")));
+        if (!c.requests.empty() || head.contentLength > 0) // the upgrade would skip answers or a body
+            return reject(
+                c,
+                ApiError::make(Kind::InvalidRequest, QStringLiteral("A WebSocket upgrade must come alone.")));
+        return releaseUpgraded(c);
+    }
     if (head.contentLength > m_limits.maxBodySize) {
         return reject(
             c,
@@ -564,11 +577,34 @@ void GuardedTcpServer::stopAccepting()
     }
 }
 
+// QHttpServer is about to give the socket to its WebSocket server and disconnect every signal of it, ours
+// included: the guard lets go of it now. The record goes at the next turn of the event loop, since the
+// callers up the stack still hold it.
+void GuardedTcpServer::releaseUpgraded(Connection &c)
+{
+    c.phase = Connection::Phase::Upgraded;
+    c.idleTimer.stop();
+    c.headerTimer.stop();
+    c.lingerTimer.stop();
+    disconnect(c.socket, nullptr, this, nullptr);
+    if (c.busy)
+        setBusy(c, false);
+    QMetaObject::invokeMethod(
+        this,
+        [this, socket = c.socket] {
+            const auto it = m_connections.find(socket);
+            if (it != m_connections.end() && it->second->phase == Connection::Phase::Upgraded)
+                m_connections.erase(it);
+        },
+        Qt::QueuedConnection);
+}
+
 void GuardedTcpServer::onIdleTimeout(Connection &c)
 {
     switch (c.phase) {
     case Connection::Phase::Rejected:
-        return; // the linger timer decides
+    case Connection::Phase::Upgraded:
+        return; // the linger timer decides, or the WebSocket server
     case Connection::Phase::Closed:
         c.socket->abort(); // the last answer did not leave in a whole idle period
         return;

@@ -9,6 +9,10 @@
 //  - 6.4 has no timeouts: the guard closes connections idle for too long and those whose headers take too
 //    long to arrive (slowloris);
 //  - 6.4 ignores "Connection: close" and HTTP/1.0: the guard remembers them per request for the adapter;
+//  - 6.4 hands every WebSocket upgrade, whatever its path, to its WebSocket server and cuts the socket's
+//    signals: the guard lets through upgrades to the one path that has a WebSocket endpoint and stops
+//    following those connections (their timers and busy state are the WebSocket side's business from then
+//    on); upgrades elsewhere get 404;
 //  - 6.4 would answer a pipelined request while a file is still being streamed for the previous one,
 //    writing the second answer into the first: the guard holds later requests back until the answer is
 //    complete.
@@ -51,6 +55,8 @@ public:
 
     // Makes the server accept HTTPS only; call before listen().
     void setTlsConfiguration(const QSslConfiguration &configuration);
+    // The path whose WebSocket upgrades go through to QHttpServer's WebSocket server; none by default.
+    void setWebSocketPath(const QByteArray &path) { m_webSocketPath = path; }
 
     // The adapter brackets each answer it writes on a connection handed out by this server:
     // beginResponse() when QHttpServer hands it the request (the returned reuse decides the Connection
@@ -100,6 +106,7 @@ private:
     void rejectNow(Connection &connection);
     void discardInput(Connection &connection);
 
+    void releaseUpgraded(Connection &connection);
     void onIdleTimeout(Connection &connection);
     void onDisconnected(Connection &connection);
     void closeConnection(Connection &connection);
@@ -109,6 +116,7 @@ private:
 
     ConnectionLimits m_limits;
     std::optional<QSslConfiguration> m_tls;
+    QByteArray m_webSocketPath;
     std::unordered_map<QTcpSocket *, std::unique_ptr<Connection>> m_connections;
     int m_busyConnections = 0;
     bool m_stopping = false;

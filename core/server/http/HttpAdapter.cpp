@@ -9,6 +9,7 @@
 #include <QHttpServerResponder>
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <QWebSocket>
 #if QT_CONFIG(ssl)
 #include <QSslSocket>
 #endif
@@ -87,6 +88,17 @@ bool isSafeHeader(const QByteArray &name, const QByteArray &value) // no respons
     return !name.isEmpty() && !hasLineBreak(name) && !hasLineBreak(value);
 }
 
+// As QHttpServer 6.4 (its HTTP parser) decides it: "Connection: upgrade" and "Upgrade: websocket".
+bool isWebSocketUpgrade(const QHttpServerRequest &request)
+{
+    bool connectionUpgrade = false;
+    for (const QByteArray &option : request.value("connection").split(','))
+        connectionUpgrade
+            = connectionUpgrade || option.trimmed().compare("upgrade", Qt::CaseInsensitive) == 0;
+    return connectionUpgrade
+        && request.value("upgrade").trimmed().compare("websocket", Qt::CaseInsensitive) == 0;
+}
+
 } // namespace
 
 class HttpAdapter::Private
@@ -103,6 +115,8 @@ public:
 
     RequestHandler handler;
     ServerLimits limits;
+    QByteArray webSocketPath;
+    WebSocketHandler webSocketHandler;
     QHttpServer *server = nullptr; // our child
     GuardedTcpServer *tcpServer = nullptr; // the server's child once bound
 };
@@ -236,6 +250,8 @@ quint16 HttpAdapter::listen(const QHostAddress &address, quint16 port,
     auto tcpServer = std::make_unique<GuardedTcpServer>(limits);
     if (tls)
         tcpServer->setTlsConfiguration(*tls);
+    if (d->webSocketHandler)
+        tcpServer->setWebSocketPath(d->webSocketPath);
     if (!tcpServer->listen(address, port))
         return fail(tcpServer->errorString());
 
@@ -244,6 +260,35 @@ quint16 HttpAdapter::listen(const QHostAddress &address, quint16 port,
     connect(d->tcpServer, &GuardedTcpServer::idle, this, &HttpAdapter::idle);
     qCDebug(lcHttp) << "listening on" << address << d->tcpServer->serverPort() << (tls ? "with TLS" : "");
     return d->tcpServer->serverPort();
+}
+
+void HttpAdapter::acceptWebSockets(const QByteArray &path, WebSocketHandler handler)
+{
+    Q_ASSERT(!d->tcpServer);
+    const bool first = !d->webSocketHandler;
+    d->webSocketPath = path;
+    d->webSocketHandler = std::move(handler);
+    if (!first)
+        return;
+    // QHttpServer 6.4 upgrades a connection only while this signal has a receiver and a route took the
+    // upgrade request; every other request still goes to the missing handler. The guard lets upgrades
+    // through to this path only, but an ordinary request to it must be answered like any other.
+    Private *p = d.get();
+    connect(d->server, &QHttpServer::newWebSocketConnection, this, [p] {
+        while (p->server->hasPendingWebSocketConnections())
+            p->webSocketHandler(p->server->nextPendingWebSocketConnection());
+    });
+    d->server->route(QString::fromLatin1(path),
+                     [p](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+                         if (!isWebSocketUpgrade(request)) {
+                             p->answer(request, responder);
+                             return;
+                         }
+                         // Taking the responder and letting it go here, before QHttpServer disconnects
+                         // the socket's signals, keeps it from reattaching the socket to the HTTP
+                         // stream after the hand-over.
+                         QHttpServerResponder released(std::move(responder));
+                     });
 }
 
 void HttpAdapter::stopListening()

@@ -15,6 +15,7 @@
 #include <optional>
 
 class QHttpServer;
+class QWebSocket;
 
 namespace portal::http {
 
@@ -40,6 +41,10 @@ public:
     // or 0 with `error` set.
     quint16 listen(const QHostAddress &address, quint16 port,
                    const std::optional<QSslConfiguration> &tls = std::nullopt, QString *error = nullptr);
+    // Makes WebSocket upgrades to `path` (and only there) reach `handler`, which owns the socket from then
+    // on; call before listen(). Upgrades to other paths are answered 404.
+    using WebSocketHandler = std::function<void(std::unique_ptr<QWebSocket>)>;
+    void acceptWebSockets(const QByteArray &path, WebSocketHandler handler);
     // Stops accepting connections; requests in flight (bodies being received, files being streamed) go on.
     void stopListening();
     // True while any connection is inside a request or a response.

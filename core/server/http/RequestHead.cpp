@@ -44,6 +44,8 @@ RequestHead parseHead(QByteArrayView text)
         return head;
     };
     std::optional<qint64> contentLength;
+    bool connectionUpgrade = false;
+    bool upgradeToWebSocket = false;
     bool requestLine = true;
     qsizetype pos = 0;
     while (pos < text.size()) {
@@ -68,6 +70,9 @@ RequestHead parseHead(QByteArrayView text)
             }
             if (parts.size() != 3 || !isToken(parts[0]))
                 return malformed(QStringLiteral("The request line is malformed."));
+            head.path = parts[1].toByteArray();
+            if (const qsizetype query = head.path.indexOf('?'); query >= 0)
+                head.path.truncate(query);
             if (parts[2] == "HTTP/1.0")
                 head.http10 = true;
             else if (parts[2] != "HTTP/1.1")
@@ -108,12 +113,16 @@ RequestHead parseHead(QByteArrayView text)
                 const QByteArray token = option.trimmed().toLower();
                 head.connectionClose = head.connectionClose || token == "close";
                 head.connectionKeepAlive = head.connectionKeepAlive || token == "keep-alive";
+                connectionUpgrade = connectionUpgrade || token == "upgrade";
             }
+        } else if (name.compare("upgrade", Qt::CaseInsensitive) == 0) {
+            upgradeToWebSocket = value.compare("websocket", Qt::CaseInsensitive) == 0;
         } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
             head.expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
         }
     }
     head.contentLength = contentLength.value_or(0);
+    head.webSocketUpgrade = connectionUpgrade && upgradeToWebSocket;
     return head;
 }
 

@@ -3,6 +3,7 @@
 // disagree on where the body ends, so that the guard never loses step with QHttpServer.
 #pragma once
 
+#include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 
@@ -26,6 +27,10 @@ struct RequestHead
     bool chunked = false;
     bool otherTransferCoding = false;
     qint64 contentLength = 0; // saturates at qint64's maximum
+    QByteArray path; // of the request target, without the query
+    // "Connection: upgrade" with "Upgrade: websocket": QHttpServer 6.4 hands such a connection to its
+    // WebSocket server (before any routing) instead of answering it.
+    bool webSocketUpgrade = false;
 
     ConnectionReuse reuse() const
     {

@@ -35,4 +35,20 @@ Result<api::Notification> SqlNotifications::markRead(const Caller &caller, qint6
     return m_database.selectOne<api::Notification>(sql, { notificationId, caller.userId }, readNotification);
 }
 
+Result<QList<Notifications::Addressed>> SqlNotifications::createdAfter(qint64 afterId, int limit)
+{
+    static const QString sql
+        = QStringLiteral("SELECT %1, user_id FROM notifications WHERE id > ? ORDER BY id LIMIT ?")
+              .arg(kNotificationColumns);
+    return m_database.selectAll<Addressed>(sql, { afterId, limit }, [](const SqlRow &row) {
+        return Addressed { row.integer(8), readNotification(row) };
+    });
+}
+
+Result<qint64> SqlNotifications::latestId()
+{
+    static const QString sql = QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM notifications");
+    return m_database.selectOne<qint64>(sql, {}, [](const SqlRow &row) { return row.integer(0); });
+}
+
 } // namespace portal::store

@@ -114,6 +114,8 @@ public:
     { }
     Result<QList<api::Notification>> list(const Caller &caller) override;
     Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) override;
+    Result<QList<Addressed>> createdAfter(qint64 afterId, int limit) override;
+    Result<qint64> latestId() override;
 
 private:
     Database &m_database;

@@ -147,6 +147,16 @@ public:
     virtual ~Notifications() = default;
     virtual Result<QList<api::Notification>> list(const Caller &caller) = 0; // newest first
     virtual Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) = 0;
+
+    // For the push channel, across all users: the notifications created after `afterId` (ids only grow),
+    // oldest first, at most `limit`; and the newest id there is (0 when none).
+    struct Addressed
+    {
+        qint64 userId = 0;
+        api::Notification notification;
+    };
+    virtual Result<QList<Addressed>> createdAfter(qint64 afterId, int limit) = 0;
+    virtual Result<qint64> latestId() = 0;
 };
 
 // Something that happened which others must hear of: the client's users by a notification, webhook
