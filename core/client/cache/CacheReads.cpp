@@ -113,11 +113,14 @@ CacheResult<QList<CachedCase>> ClientCache::cases(const CaseFilter &filter)
     const QString text = filter.text.trimmed();
     const QString pattern = likePattern(text);
     return m_database->selectAll<CachedCase>(
-        QStringLiteral("SELECT %1 FROM cases WHERE (?1 = '' OR status = ?1) AND (?2 = '' OR case_type = ?2) "
-                       "AND (?3 = '' OR title LIKE ?4 ESCAPE '\\' OR case_number LIKE ?4 ESCAPE '\\' "
-                       "OR description LIKE ?4 ESCAPE '\\') ORDER BY %2")
+        QStringLiteral("SELECT %1 FROM cases WHERE (? = '' OR status = ?) AND (? = '' OR case_type = ?) "
+                       "AND (? = '' OR title LIKE ? ESCAPE '\\' OR case_number LIKE ? ESCAPE '\\' "
+                       "OR description LIKE ? ESCAPE '\\') ORDER BY %2")
             .arg(caseColumns, order),
-        { sqlText(filter.status), sqlText(filter.caseType), sqlText(text), pattern }, readCase);
+        // QSQLITE counts `?NNN` placeholders wrongly: each value is bound as often as it is used.
+        { sqlText(filter.status), sqlText(filter.status), sqlText(filter.caseType), sqlText(filter.caseType),
+          sqlText(text), pattern, pattern, pattern },
+        readCase);
 }
 
 CacheResult<std::optional<CachedCase>> ClientCache::caseById(qint64 caseId)
@@ -214,9 +217,9 @@ CacheResult<QList<api::Document>> ClientCache::documents(std::optional<qint64> c
 {
     return m_database->selectAll<api::Document>(
         QStringLiteral("SELECT %1 FROM documents d LEFT JOIN cases c ON c.id = d.case_id "
-                       "WHERE ?1 IS NULL OR d.case_id = ?1 ORDER BY d.uploaded_at DESC, d.id DESC")
+                       "WHERE ? IS NULL OR d.case_id = ? ORDER BY d.uploaded_at DESC, d.id DESC")
             .arg(documentColumns),
-        { caseId ? QVariant(*caseId) : sqlNull() }, readDocument);
+        { caseId ? QVariant(*caseId) : sqlNull(), caseId ? QVariant(*caseId) : sqlNull() }, readDocument);
 }
 
 CacheResult<std::optional<api::DocumentDetail>> ClientCache::document(qint64 documentId)
@@ -233,9 +236,9 @@ CacheResult<QList<api::Task>> ClientCache::tasks(std::optional<qint64> caseId)
 {
     return m_database->selectAll<api::Task>(
         QStringLiteral("SELECT %1 FROM tasks t LEFT JOIN cases c ON c.id = t.case_id "
-                       "WHERE ?1 IS NULL OR t.case_id = ?1 ORDER BY t.due_date IS NULL, t.due_date, t.id")
+                       "WHERE ? IS NULL OR t.case_id = ? ORDER BY t.due_date IS NULL, t.due_date, t.id")
             .arg(taskColumns),
-        { caseId ? QVariant(*caseId) : sqlNull() }, readTask);
+        { caseId ? QVariant(*caseId) : sqlNull(), caseId ? QVariant(*caseId) : sqlNull() }, readTask);
 }
 
 CacheResult<std::optional<api::Task>> ClientCache::task(qint64 taskId)
