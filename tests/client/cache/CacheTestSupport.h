@@ -9,6 +9,10 @@
 #include <QTest>
 #include <memory>
 
+// Compares enums by their readable names (toString() of the cache's enums).
+#define QCOMPARE_NAME(actual, expected)                                                                      \
+    QCOMPARE(portal::client::toString(actual), portal::client::toString(expected))
+
 namespace portal::client::testing {
 
 inline QDateTime utc(const char *iso)
