@@ -20,6 +20,8 @@ QString safeName(const QString &text, int maxLength)
         if (safe.size() >= maxLength)
             break;
     }
+    while (safe.contains(QLatin1String("..")))
+        safe.replace(QLatin1String(".."), QLatin1String("_"));
     while (safe.startsWith(u'.'))
         safe.remove(0, 1);
     return safe;
@@ -36,6 +38,8 @@ QString normalizedServer(const QUrl &url)
     if ((normal.scheme() == u"https" && normal.port() == 443)
         || (normal.scheme() == u"http" && normal.port() == 80))
         normal.setPort(-1);
+    if (normal.path() == u"/")
+        normal.setPath(QString());
     return normal.toString(QUrl::FullyEncoded);
 }
 
