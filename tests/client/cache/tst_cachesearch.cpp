@@ -112,7 +112,8 @@ private slots:
     void everyKindLeadsSomewhere()
     {
         const auto first = [&](const QString &text, SearchKind kind) -> SearchHit {
-            for (const SearchHit &hit : *m_cache->search(text))
+            const QList<SearchHit> hits = *m_cache->search(text); // not a range-for over a temporary
+            for (const SearchHit &hit : hits)
                 if (hit.kind == kind)
                     return hit;
             return {};
@@ -163,7 +164,8 @@ private slots:
         }));
         QVERIFY(m_cache->search(QStringLiteral("feedback"))->size() == 1); // the description stayed
         QCOMPARE(m_cache->search(QStringLiteral("settlement"))->size(), 1);
-        for (const SearchHit &hit : *m_cache->search(QStringLiteral("review")))
+        const QList<SearchHit> reviewHits = *m_cache->search(QStringLiteral("review"));
+        for (const SearchHit &hit : reviewHits)
             QVERIFY(!(hit.kind == SearchKind::Task && hit.objectId == 1
                       && hit.title.contains(QStringLiteral("Review"))));
         // Marking read changes no indexed text, and the index stays as it was.

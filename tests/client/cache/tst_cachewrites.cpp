@@ -118,7 +118,8 @@ private slots:
         QVERIFY(fillExample(*m_cache));
         const auto titles = [&](const CaseFilter &filter) {
             QStringList list;
-            for (const CachedCase &c : *m_cache->cases(filter))
+            const QList<CachedCase> cases = *m_cache->cases(filter);
+            for (const CachedCase &c : cases)
                 list << c.summary.title;
             return list;
         };
