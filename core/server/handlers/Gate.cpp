@@ -99,6 +99,15 @@ bool admits(Audience audience, const store::UserRecord &user)
     return false;
 }
 
+QString featuresTag(const ServerFeatures &features)
+{
+    return QStringLiteral(" %1%2%3%4")
+        .arg(int(features.etags))
+        .arg(int(features.markReadExtension))
+        .arg(int(features.syncEndpoint))
+        .arg(int(features.idempotencyKeys));
+}
+
 // Answers an authenticated request: from the AnswerCache when the same read was answered while the
 // database has not changed since, otherwise by the endpoint (after checking the user may use it).
 Response answer(Services &services, Audience audience, const CallerHandler &handler, Caching caching,
@@ -110,7 +119,9 @@ Response answer(Services &services, Audience audience, const CallerHandler &hand
     QString key;
     if (cacheable) {
         before = services.store.changeStamp();
-        key = AnswerCache::keyOf(userId, request);
+        // The switches change answers too (?mark_read= ignored or not): an answer made under others is
+        // not this one.
+        key = AnswerCache::keyOf(userId, request) + featuresTag(services.features);
         if (auto cached = services.answers.find(key, before))
             return *cached;
     }
