@@ -70,13 +70,22 @@ inline QByteArray json(const char *text)
 
 inline const QStringList &dataTables()
 {
-    static const QStringList tables = { QStringLiteral("clients"),       QStringLiteral("users"),
-                                        QStringLiteral("cases"),         QStringLiteral("documents"),
-                                        QStringLiteral("tasks"),         QStringLiteral("threads"),
-                                        QStringLiteral("messages"),      QStringLiteral("message_reads"),
-                                        QStringLiteral("notifications"), QStringLiteral("token_blacklist"),
-                                        QStringLiteral("events"),        QStringLiteral("webhook_endpoints"),
-                                        QStringLiteral("webhook_deliveries"), QStringLiteral("webhook_attempts") };
+    static const QStringList tables = { QStringLiteral("clients"),
+                                        QStringLiteral("users"),
+                                        QStringLiteral("cases"),
+                                        QStringLiteral("documents"),
+                                        QStringLiteral("tasks"),
+                                        QStringLiteral("threads"),
+                                        QStringLiteral("messages"),
+                                        QStringLiteral("message_reads"),
+                                        QStringLiteral("notifications"),
+                                        QStringLiteral("token_blacklist"),
+                                        QStringLiteral("events"),
+                                        QStringLiteral("webhook_endpoints"),
+                                        QStringLiteral("webhook_deliveries"),
+                                        QStringLiteral("webhook_attempts"),
+                                        QStringLiteral("sync_changes"),
+                                        QStringLiteral("idempotency_keys") };
     return tables;
 }
 

@@ -27,6 +27,7 @@ private slots:
     void addDocumentChecksInput_data();
     void addDocumentChecksInput();
     void addDocumentRefusesFilesOutsideIncoming();
+    void addDocumentInsideARolledBackTransactionLeavesNoFile();
 
 private:
     Store &store() { return *m_demo->store; }
@@ -102,6 +103,40 @@ void TestDocuments::documentFileIsTheFixtureBytes()
     QCOMPARE(stored->contentType, QStringLiteral("application/pdf"));
     QCOMPARE(stored->size, bytes.size());
     QCOMPARE(stored->sha256, QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+void TestDocuments::addDocumentInsideARolledBackTransactionLeavesNoFile()
+{
+    // An Idempotency-Key wraps the upload in a transaction of its own; should that one roll back after the
+    // upload's (a savepoint) was released, the moved file goes with the row.
+    const QStringList before = QDir(layout::documentsDir(store().dataDir())).entryList(QDir::Files);
+    NewDocument document;
+    document.caseId = 2;
+    document.title = QStringLiteral("Withdrawn");
+    document.fileName = QStringLiteral("withdrawn.txt");
+    document.incomingPath = writeIncoming(QStringLiteral("upload-rollback"), "bytes");
+    {
+        auto outer = store().database().begin(Database::Access::Write);
+        QVERIFY_OK(outer);
+        QVERIFY_OK(store().documents().add(kJohn, document));
+        QCOMPARE(QDir(layout::documentsDir(store().dataDir())).entryList(QDir::Files).size(),
+                 before.size() + 1);
+    } // rolled back
+    QCOMPARE(QDir(layout::documentsDir(store().dataDir())).entryList(QDir::Files), before);
+    auto documents = store().documents().list(kJohn);
+    QVERIFY_OK(documents);
+    for (const api::Document &item : *documents)
+        QVERIFY(item.title != QLatin1String("Withdrawn"));
+
+    // Committed, the file stays.
+    document.incomingPath = writeIncoming(QStringLiteral("upload-commit"), "bytes");
+    {
+        auto outer = store().database().begin(Database::Access::Write);
+        QVERIFY_OK(outer);
+        QVERIFY_OK(store().documents().add(kJohn, document));
+        QVERIFY_OK(outer->commit());
+    }
+    QCOMPARE(QDir(layout::documentsDir(store().dataDir())).entryList(QDir::Files).size(), before.size() + 1);
 }
 
 void TestDocuments::addDocument()

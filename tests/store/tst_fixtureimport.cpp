@@ -132,14 +132,25 @@ void TestFixtureImport::importsTheDemo()
     QVERIFY_OK(importFixture(*m_store, demoFixturePath(), plainHash));
 
     const QMap<QString, qint64> expected {
-        { QStringLiteral("clients"), 2 },       { QStringLiteral("users"), 3 },
-        { QStringLiteral("cases"), 3 },         { QStringLiteral("documents"), 3 },
-        { QStringLiteral("tasks"), 3 },         { QStringLiteral("threads"), 3 },
-        { QStringLiteral("messages"), 6 },      { QStringLiteral("message_reads"), 4 },
-        { QStringLiteral("notifications"), 3 }, { QStringLiteral("token_blacklist"), 0 },
+        { QStringLiteral("clients"), 2 },
+        { QStringLiteral("users"), 3 },
+        { QStringLiteral("cases"), 3 },
+        { QStringLiteral("documents"), 3 },
+        { QStringLiteral("tasks"), 3 },
+        { QStringLiteral("threads"), 3 },
+        { QStringLiteral("messages"), 6 },
+        { QStringLiteral("message_reads"), 4 },
+        { QStringLiteral("notifications"), 3 },
+        { QStringLiteral("token_blacklist"), 0 },
         // A fixture is the state of the data, not a history: importing it raises no events.
-        { QStringLiteral("events"), 0 },        { QStringLiteral("webhook_endpoints"), 0 },
-        { QStringLiteral("webhook_deliveries"), 0 }, { QStringLiteral("webhook_attempts"), 0 }
+        { QStringLiteral("events"), 0 },
+        { QStringLiteral("webhook_endpoints"), 0 },
+        { QStringLiteral("webhook_deliveries"), 0 },
+        { QStringLiteral("webhook_attempts"), 0 },
+        // The sync's change log knows every imported object a client sees: 2 client profiles, 3 cases,
+        // 3 threads, 6 messages, 3 documents, 3 tasks, 3 notifications.
+        { QStringLiteral("sync_changes"), 23 },
+        { QStringLiteral("idempotency_keys"), 0 }
     };
     QCOMPARE(rowCounts(*m_store), expected);
     QCOMPARE(documentFiles(*m_store).size(), 3);

@@ -95,7 +95,8 @@ void TestMigrations::freshOpenCreatesTheSchema()
     }
     RawConnection raw(dir.filePath(QStringLiteral("data")));
     QStringList expected = dataTables();
-    expected << QStringLiteral("schema_migrations");
+    expected << QStringLiteral("schema_migrations")
+             << QStringLiteral("sync_counter"); // one row from the start
     QStringList tables = raw.tables();
     tables.removeAll(QStringLiteral("sqlite_sequence")); // SQLite's bookkeeping of AUTOINCREMENT
     tables.sort();

@@ -1,5 +1,7 @@
 #include "Gate.h"
 
+#include "IdempotentPost.h"
+
 namespace portal::server {
 
 using http::ApiError;
@@ -97,17 +99,29 @@ bool admits(Audience audience, const store::UserRecord &user)
     return false;
 }
 
+QString featuresTag(const ServerFeatures &features)
+{
+    return QStringLiteral(" %1%2%3%4")
+        .arg(int(features.etags))
+        .arg(int(features.markReadExtension))
+        .arg(int(features.syncEndpoint))
+        .arg(int(features.idempotencyKeys));
+}
+
 // Answers an authenticated request: from the AnswerCache when the same read was answered while the
 // database has not changed since, otherwise by the endpoint (after checking the user may use it).
-Response answer(Services &services, Audience audience, const CallerHandler &handler, http::Request &request,
-                qint64 userId)
+Response answer(Services &services, Audience audience, const CallerHandler &handler, Caching caching,
+                http::Request &request, qint64 userId)
 {
-    const bool cacheable = request.method == "GET" || request.method == "HEAD";
+    const bool cacheable
+        = caching == Caching::Allowed && (request.method == "GET" || request.method == "HEAD");
     store::ChangeStamp before;
     QString key;
     if (cacheable) {
         before = services.store.changeStamp();
-        key = AnswerCache::keyOf(userId, request);
+        // The switches change answers too (?mark_read= ignored or not): an answer made under others is
+        // not this one.
+        key = AnswerCache::keyOf(userId, request) + featuresTag(services.features);
         if (auto cached = services.answers.find(key, before))
             return *cached;
     }
@@ -118,9 +132,11 @@ Response answer(Services &services, Audience audience, const CallerHandler &hand
         return Response::error(error);
     if (!admits(audience, *user))
         return Response::error(ApiError::forbidden());
-    Response response = handler(request,
-                                Caller { *user, store::Caller { user->id, user->clientId.value_or(0) },
-                                         store::StaffScope { user->id, user->role == store::Role::Admin } });
+    const Caller caller { *user, store::Caller { user->id, user->clientId.value_or(0) },
+                          store::StaffScope { user->id, user->role == store::Role::Admin } };
+    if (request.method == "POST" && services.features.idempotencyKeys && hasIdempotencyKey(request))
+        return answerOnce(services, user->id, request, [&] { return handler(request, caller); });
+    Response response = handler(request, caller);
 
     // Kept only when the endpoint changed nothing (a GET may mark a thread read): then the answer is what
     // any later identical request would get while the stamp holds.
@@ -131,9 +147,9 @@ Response answer(Services &services, Audience audience, const CallerHandler &hand
 
 } // namespace
 
-http::Handler gated(Services &services, Audience audience, CallerHandler handler)
+http::Handler gated(Services &services, Audience audience, CallerHandler handler, Caching caching)
 {
-    return [&services, audience, handler = std::move(handler)](http::Request &request) {
+    return [&services, audience, handler = std::move(handler), caching](http::Request &request) {
         ApiError error;
         const auto userId = authenticate(services, request, &error);
         if (!userId)
@@ -154,7 +170,7 @@ http::Handler gated(Services &services, Audience audience, CallerHandler handler
             }
         }
 
-        Response response = answer(services, audience, handler, request, *userId);
+        Response response = answer(services, audience, handler, caching, request, *userId);
         if (limited)
             addRateHeaders(response, decision);
         return response;

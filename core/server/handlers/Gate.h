@@ -26,6 +26,14 @@ enum class Audience {
 
 using CallerHandler = std::function<http::Response(http::Request &, const Caller &)>;
 
-http::Handler gated(Services &services, Audience audience, CallerHandler handler);
+enum class Caching {
+    Allowed, // GET answers may come from the AnswerCache
+    Never, // answers too large and too rarely repeated to be worth the cache's memory (the sync's pages)
+};
+
+// A POST with an Idempotency-Key header (and ServerFeatures::idempotencyKeys on) runs through
+// answerOnce() (IdempotentPost.h).
+http::Handler gated(Services &services, Audience audience, CallerHandler handler,
+                    Caching caching = Caching::Allowed);
 
 } // namespace portal::server

@@ -13,9 +13,10 @@ using http::Response;
 namespace {
 
 // ?mark_read= accepts true/false/1/0 (any case); absent means true, as the document's GET reads the thread.
-std::optional<bool> markReadParameter(const Request &request, Response *failure)
+// With the extension switched off it is ignored, as a server of the document would.
+std::optional<bool> markReadParameter(const Services &services, const Request &request, Response *failure)
 {
-    if (!request.query.hasQueryItem(QStringLiteral("mark_read")))
+    if (!services.features.markReadExtension || !request.query.hasQueryItem(QStringLiteral("mark_read")))
         return true;
     const QString value = request.query.queryItemValue(QStringLiteral("mark_read")).toLower();
     if (value == QLatin1String("true") || value == QLatin1String("1"))
@@ -48,7 +49,7 @@ void registerMessageEndpoints(http::Router &router, Services &services)
     router.add("GET", QStringLiteral("/api/portal/messages/{id}/"),
                gated(services, Audience::Clients, [&services](Request &request, const Caller &caller) {
                    Response failure;
-                   const auto markRead = markReadParameter(request, &failure);
+                   const auto markRead = markReadParameter(services, request, &failure);
                    if (!markRead)
                        return failure;
                    return respond(
@@ -64,10 +65,12 @@ void registerMessageEndpoints(http::Router &router, Services &services)
                        services.store.threads().post(caller.scope, request.pathIds.at(0), message->content),
                        201);
                }));
-    router.add("POST", QStringLiteral("/api/portal/messages/{id}/read/"),
-               gated(services, Audience::Clients, [&services](Request &request, const Caller &caller) {
-                   return respond(services.store.threads().markRead(caller.scope, request.pathIds.at(0)));
-               }));
+    router.add(
+        "POST", QStringLiteral("/api/portal/messages/{id}/read/"),
+        extension(services.features.markReadExtension,
+                  gated(services, Audience::Clients, [&services](Request &request, const Caller &caller) {
+                      return respond(services.store.threads().markRead(caller.scope, request.pathIds.at(0)));
+                  })));
 }
 
 } // namespace portal::server

@@ -50,6 +50,7 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
     registerStaffCaseEndpoints(router, services);
     registerStaffTaskEndpoints(router, services);
     registerStaffMessageEndpoints(router, services);
+    registerSyncEndpoints(router, services);
 
     PortalServer *self = server.get();
     server->m_http = std::make_unique<http::HttpAdapter>(

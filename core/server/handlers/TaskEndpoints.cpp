@@ -12,10 +12,14 @@ void registerTaskEndpoints(http::Router &router, Services &services)
                gated(services, Audience::Clients, [&services](http::Request &, const Caller &caller) {
                    return respond(services.store.tasks().list(caller.scope));
                }));
-    router.add("GET", QStringLiteral("/api/portal/tasks/{id}/"),
-               gated(services, Audience::Clients, [&services](http::Request &request, const Caller &caller) {
-                   return respond(services.store.tasks().detail(caller.scope, request.pathIds.at(0)));
-               }));
+    // Part of the mark-read extension's switch: both exist for clients that follow notifications.
+    router.add(
+        "GET", QStringLiteral("/api/portal/tasks/{id}/"),
+        extension(
+            services.features.markReadExtension,
+            gated(services, Audience::Clients, [&services](http::Request &request, const Caller &caller) {
+                return respond(services.store.tasks().detail(caller.scope, request.pathIds.at(0)));
+            })));
 }
 
 } // namespace portal::server

@@ -34,6 +34,9 @@ KindInfo info(ApiError::Kind kind)
         return { 406, "not_acceptable", "Could not satisfy the request Accept header." };
     case K::Conflict:
         return { 409, "conflict", "The request conflicts with the current state." };
+    case K::IdempotencyKeyReused:
+        return { 422, "idempotency_key_reused",
+                 "This Idempotency-Key was already used for a different request." };
     case K::LengthRequired:
         return { 411, "length_required", "A Content-Length header is required." };
     case K::PreconditionFailed:

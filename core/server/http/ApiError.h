@@ -23,6 +23,7 @@ struct ApiError
         MethodNotAllowed, // 405 method_not_allowed (Allow header added by the router)
         NotAcceptable, // 406
         Conflict, // 409 conflict
+        IdempotencyKeyReused, // 422 idempotency_key_reused: an Idempotency-Key sent with another request
         LengthRequired, // 411 length_required
         PreconditionFailed, // 412
         PayloadTooLarge, // 413 payload_too_large

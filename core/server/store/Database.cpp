@@ -50,6 +50,14 @@ Result<Done> Transaction::commit()
         return committed.error();
     }
     m_database->m_transactionDepth = m_depth - 1;
+    // What the committed savepoint would have undone now belongs to the transaction around it.
+    auto &actions = m_database->m_rollbackActions;
+    if (m_depth == 1)
+        actions.clear();
+    for (auto &[depth, undo] : actions) {
+        if (depth == m_depth)
+            depth = m_depth - 1;
+    }
     m_database = nullptr;
     return Done {};
 }
@@ -69,6 +77,13 @@ void Transaction::rollback()
         (void)m_database->exec(QStringLiteral("RELEASE SAVEPOINT %1").arg(savepointName(m_depth)));
     }
     m_database->m_transactionDepth = m_depth - 1;
+    // Newest first, as the database undid its statements.
+    auto &actions = m_database->m_rollbackActions;
+    while (!actions.empty() && actions.back().first >= m_depth) {
+        const auto undo = std::move(actions.back().second);
+        actions.pop_back();
+        undo();
+    }
     m_database = nullptr;
 }
 
@@ -149,7 +164,8 @@ Database::Prepared *Database::preparedQuery(const QString &sql, StoreError *erro
     // attempt.
     static const QRegularExpression writing(
         QStringLiteral("^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+"
-                       "(?!(webhook_endpoints|webhook_deliveries|webhook_attempts|token_blacklist)\\b)"),
+                       "(?!(webhook_endpoints|webhook_deliveries|webhook_attempts|token_blacklist|"
+                       "idempotency_keys)\\b)"),
         QRegularExpression::CaseInsensitiveOption);
     const bool writes = writing.match(sql).hasMatch();
     return &m_prepared.emplace(sql, Prepared { std::move(query), writes }).first->second;
@@ -256,6 +272,12 @@ Result<Transaction> Database::begin(Access access)
         return began.error();
     m_transactionDepth = depth;
     return Transaction(this, depth);
+}
+
+void Database::onRollback(std::function<void()> undo)
+{
+    if (m_transactionDepth > 0)
+        m_rollbackActions.emplace_back(m_transactionDepth, std::move(undo));
 }
 
 bool Database::isDuplicateKey(const QSqlError &error) const

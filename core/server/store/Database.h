@@ -16,6 +16,7 @@
 #include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStore)
 
@@ -115,6 +116,11 @@ public:
 
     Result<Transaction> begin(Access access);
 
+    // Runs `undo` should the innermost open transaction be rolled back, by itself or with one around it:
+    // for what a transaction did outside the database (an upload moved into the documents folder) and
+    // must not outlive it. Forgotten once the outermost transaction commits; ignored outside transactions.
+    void onRollback(std::function<void()> undo);
+
     // Changes whenever the data may have changed: at once for writes through this connection, and within
     // kOthersCheckMs for commits of other connections (another process such as the command line).
     // Costs nothing most of the time, so it can be asked on every request.
@@ -160,6 +166,7 @@ private:
     qint64 m_othersVersion = 0;
     QElapsedTimer m_othersCheckedAt;
     int m_transactionDepth = 0;
+    std::vector<std::pair<int, std::function<void()>>> m_rollbackActions; // with the depth they belong to
 };
 
 } // namespace portal::store

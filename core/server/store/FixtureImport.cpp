@@ -5,6 +5,7 @@
 #include "DataDirLayout.h"
 #include "Database.h"
 #include "FixtureReader.h"
+#include "SyncChanges.h"
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -105,6 +106,11 @@ public:
                &FixtureWriter::writeDocuments, &FixtureWriter::writeTasks, &FixtureWriter::writeThreads,
                &FixtureWriter::writeNotifications }) {
             if (auto done = (this->*step)(); !done)
+                return done;
+        }
+        // The imported objects are the only ones the sync log does not know yet.
+        for (const QString &statement : sync::trackUntrackedStatements()) {
+            if (auto done = m_database.exec(statement); !done)
                 return done;
         }
         return m_database.continueIdsAfterExplicitInserts(

@@ -1,12 +1,41 @@
 #include "Migrations.h"
 
 #include "Database.h"
+#include "SyncChanges.h"
 
 #include <QDateTime>
 
 namespace portal::store {
 
 namespace {
+
+// Migration 3. The backfill statements come from SyncChanges.cpp, which keeps what each kind of object is
+// in one place; should those definitions change, the change needs a migration of its own.
+QStringList changeLogStatements()
+{
+    QStringList statements {
+        // The last seq handed out; one row, updated by every write transaction (see SyncChanges.h).
+        QStringLiteral("CREATE TABLE sync_counter (id INTEGER NOT NULL PRIMARY KEY CHECK (id = 1), "
+                       "value BIGINT NOT NULL)"),
+        QStringLiteral("INSERT INTO sync_counter (id, value) VALUES (1, 0)"),
+        // One row per object a client sees, so the log stays as large as the data: a change moves the
+        // object's row to a new seq; a deletion keeps it as a tombstone (deleted = 1). `user_id` is NULL
+        // when all the client's users see the object, else the one who does (notifications, the profile).
+        QStringLiteral(R"(CREATE TABLE sync_changes (
+    kind TEXT NOT NULL CHECK (kind IN ('profile', 'case', 'thread', 'message', 'document', 'task', 'notification')),
+    object_id BIGINT NOT NULL,
+    client_id BIGINT NOT NULL REFERENCES clients (id),
+    user_id BIGINT REFERENCES users (id),
+    seq BIGINT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+    PRIMARY KEY (kind, object_id)))"),
+        // A page of the sync: the client's rows after a seq, in order.
+        QStringLiteral("CREATE INDEX sync_changes_by_client ON sync_changes (client_id, seq)"),
+        // Each seq names one change; and MAX(seq) for the counter is a lookup.
+        QStringLiteral("CREATE UNIQUE INDEX sync_changes_by_seq ON sync_changes (seq)"),
+    };
+    return statements + sync::trackUntrackedStatements();
+}
 
 // The SQL is standard so that it runs on SQLite and PostgreSQL alike: INTEGER, BIGINT and TEXT only;
 // timestamps and dates as sortable ISO 8601 text (see SqlRow.h); flags as INTEGER 0/1 with a CHECK.
@@ -130,7 +159,8 @@ QList<Migration> allMigrations()
               // The push channel and the staff views read events after a cursor.
               QStringLiteral("CREATE INDEX events_by_client ON events (client_id, id)"),
               // Endpoints registered by the administrator. `events` is a comma-separated list of event
-              // types, or '*' for all. During a secret rotation `previous_secret` signs too, until it expires.
+              // types, or '*' for all. During a secret rotation `previous_secret` signs too, until it
+              // expires.
               QStringLiteral(R"(CREATE TABLE webhook_endpoints (
     id {id_column},
     url TEXT NOT NULL,
@@ -153,7 +183,8 @@ QList<Migration> allMigrations()
     created_at TEXT NOT NULL,
     finished_at TEXT))"),
               // The dispatcher's "what is due" query.
-              QStringLiteral("CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at)"),
+              QStringLiteral(
+                  "CREATE INDEX webhook_deliveries_due ON webhook_deliveries (state, next_attempt_at)"),
               // Every attempt, for `portal-server webhook deliveries`.
               QStringLiteral(R"(CREATE TABLE webhook_attempts (
     id {id_column},
@@ -162,7 +193,27 @@ QList<Migration> allMigrations()
     status_code INTEGER,
     duration_ms INTEGER NOT NULL,
     error TEXT NOT NULL DEFAULT ''))"),
-              QStringLiteral("CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id, id)"),
+              QStringLiteral(
+                  "CREATE INDEX webhook_attempts_by_delivery ON webhook_attempts (delivery_id, id)"),
+          } },
+        { 3, QStringLiteral("the change log of the delta sync"), changeLogStatements() },
+        { 4,
+          QStringLiteral("idempotency keys of POST requests"),
+          {
+              // One row per (user, Idempotency-Key) whose POST succeeded, inserted in the write's own
+              // transaction; the answer is kept to be replayed. `request_hash` is the SHA-256 (hex) of the
+              // method, path, query and body, to refuse the same key for another request.
+              QStringLiteral(R"(CREATE TABLE idempotency_keys (
+    user_id BIGINT NOT NULL REFERENCES users (id),
+    idempotency_key TEXT NOT NULL,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    content_type TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (user_id, idempotency_key)))"),
+              // purgeExpired().
+              QStringLiteral("CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at)"),
           } },
     };
 }

@@ -6,6 +6,7 @@
 #include "EventWording.h"
 #include "InputChecks.h"
 #include "SqlRepositories.h"
+#include "SyncChanges.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -144,6 +145,8 @@ Result<api::DocumentDetail> SqlDocuments::insert(const Caller &caller, const New
               caller.userId });
         if (!id)
             return id.error();
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Document, *id, caller.clientId); !touched)
+            return touched.error();
         auto added = detail(caller, *id);
         if (!added)
             return added.error();
@@ -157,6 +160,8 @@ Result<api::DocumentDetail> SqlDocuments::insert(const Caller &caller, const New
             return StoreError::failure(
                 QStringLiteral("cannot move the upload %1 to %2").arg(document.incomingPath, storagePath));
         }
+        // This transaction may be part of a larger one (an Idempotency-Key's), which can still roll back.
+        m_database.onRollback([storagePath] { QFile::remove(storagePath); });
         return added;
     });
 }

@@ -2,6 +2,7 @@
 // and the client's notifications, all inside the transaction of the write that caused them.
 #include "Database.h"
 #include "SqlRepositories.h"
+#include "SyncChanges.h"
 
 #include <QJsonDocument>
 #include <QUuid>
@@ -39,6 +40,14 @@ Result<qint64> SqlEvents::record(const EventRecord &event)
             return queued.error();
     }
 
+    // The notifications inserted below are those above the present largest id (the transaction holds the
+    // write lock), which is how the sync log finds them without one query per user.
+    auto newestBefore
+        = m_database.selectOne<qint64>(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM notifications"), {},
+                                       [](const SqlRow &row) { return row.integer(0); });
+    if (!newestBefore)
+        return newestBefore.error();
+
     // Every active user of the client hears of it, except whoever caused it.
     auto notified = m_database.exec(
             QStringLiteral("INSERT INTO notifications (user_id, notification_type, title, message, created_at, "
@@ -49,6 +58,13 @@ Result<qint64> SqlEvents::record(const EventRecord &event)
               event.relatedObjectId, event.clientId, event.actorUserId.value_or(0) });
     if (!notified)
         return notified.error();
+    static const QString inserted = QStringLiteral(
+        "SELECT n.id AS object_id, CAST(? AS BIGINT) AS client_id, n.user_id AS user_id FROM notifications n "
+        "WHERE n.id > ?");
+    if (auto touched
+        = sync::touch(m_database, sync::Kind::Notification, inserted, { event.clientId, *newestBefore });
+        !touched)
+        return touched.error();
     return *eventId;
 }
 

@@ -2,6 +2,7 @@
 // their own.
 #include "Database.h"
 #include "SqlRepositories.h"
+#include "SyncChanges.h"
 
 namespace portal::store {
 
@@ -32,7 +33,17 @@ Result<api::Notification> SqlNotifications::markRead(const Caller &caller, qint6
     static const QString sql
         = QStringLiteral("UPDATE notifications SET is_read = 1 WHERE id = ? AND user_id = ? RETURNING %1")
               .arg(kNotificationColumns);
-    return m_database.selectOne<api::Notification>(sql, { notificationId, caller.userId }, readNotification);
+    return m_database.inTransaction(Database::Access::Write, [&]() -> Result<api::Notification> {
+        auto read = m_database.selectOne<api::Notification>(sql, { notificationId, caller.userId },
+                                                            readNotification);
+        if (!read)
+            return read;
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Notification, notificationId,
+                                          caller.clientId, caller.userId);
+            !touched)
+            return touched.error();
+        return read;
+    });
 }
 
 Result<QList<Notifications::Addressed>> SqlNotifications::createdAfter(qint64 afterId, int limit)

@@ -133,6 +133,33 @@ private:
     Database &m_database;
 };
 
+class SqlSync final : public Sync
+{
+public:
+    SqlSync(Database &database, Users &users)
+        : m_database(database)
+        , m_users(users)
+    { }
+    Result<SyncBatch> changes(const Caller &caller, qint64 after, int limit) override;
+
+private:
+    Database &m_database;
+    Users &m_users;
+};
+
+class SqlIdempotencyKeys final : public IdempotencyKeys
+{
+public:
+    explicit SqlIdempotencyKeys(Database &database)
+        : m_database(database)
+    { }
+    Result<IdempotentOutcome> once(qint64 userId, const QString &key, const QByteArray &requestHash,
+                                   const std::function<StoredAnswer()> &perform) override;
+
+private:
+    Database &m_database;
+};
+
 class SqlTokenBlacklist final : public TokenBlacklist
 {
 public:

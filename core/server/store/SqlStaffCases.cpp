@@ -4,6 +4,7 @@
 #include "EventWording.h"
 #include "InputChecks.h"
 #include "SqlStaffRepositories.h"
+#include "SyncChanges.h"
 
 #include <QFile>
 
@@ -56,6 +57,25 @@ Result<Done> checkAttorney(Database &database, InputChecks &checks, qint64 userI
     if (!*staff)
         checks.unknownObject(QStringLiteral("assigned_attorney"), userId);
     return Done {};
+}
+
+// What a case's change changes for its client: the case itself, and with a new title the documents and
+// tasks that name it ({"id", "title"}). Threads name their case by id only, and messages not at all.
+Result<Done> touchChangedCase(Database &database, qint64 clientId, qint64 caseId, const QStringList &changed)
+{
+    if (auto touched = sync::touchOne(database, sync::Kind::Case, caseId, clientId); !touched)
+        return touched;
+    if (!changed.contains(QLatin1String("title")))
+        return Done {};
+    static const QString documents = QStringLiteral(
+        "SELECT d.id AS object_id, CAST(? AS BIGINT) AS client_id, CAST(NULL AS BIGINT) AS user_id "
+        "FROM documents d WHERE d.case_id = ?");
+    if (auto touched = sync::touch(database, sync::Kind::Document, documents, { clientId, caseId }); !touched)
+        return touched;
+    static const QString tasks = QStringLiteral(
+        "SELECT k.id AS object_id, CAST(? AS BIGINT) AS client_id, CAST(NULL AS BIGINT) AS user_id "
+        "FROM tasks k WHERE k.case_id = ?");
+    return sync::touch(database, sync::Kind::Task, tasks, { clientId, caseId });
 }
 
 } // namespace
@@ -136,6 +156,8 @@ Result<api::StaffCase> SqlStaffCases::create(const StaffScope &scope, const api:
                                          newCase.description, newCase.caseType, sqlTimestamp(now) });
         if (!id)
             return id.error();
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Case, *id, newCase.clientId); !touched)
+            return touched.error();
         return readWritten(m_database, *id);
     });
 }
@@ -193,6 +215,8 @@ Result<api::StaffCase> SqlStaffCases::update(const StaffScope &scope, qint64 cas
               sqlOptionalInteger(attorneyId), sqlTimestamp(QDateTime::currentDateTimeUtc()), caseId });
         if (!updated)
             return updated.error();
+        if (auto touched = touchChangedCase(m_database, current->client.id, caseId, changed); !touched)
+            return touched.error();
         auto author = staffName(m_database, scope.userId);
         if (!author)
             return author.error();

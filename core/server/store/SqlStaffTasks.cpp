@@ -4,6 +4,7 @@
 #include "EventWording.h"
 #include "InputChecks.h"
 #include "SqlStaffRepositories.h"
+#include "SyncChanges.h"
 
 namespace portal::store {
 
@@ -70,6 +71,8 @@ Result<api::StaffTask> SqlStaffTasks::create(const StaffScope &scope, const api:
               sqlDate(task.dueDate), sqlTimestamp(QDateTime::currentDateTimeUtc()) });
         if (!id)
             return id.error();
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Task, *id, access->clientId); !touched)
+            return touched.error();
         auto author = staffName(m_database, scope.userId);
         if (!author)
             return author.error();
@@ -110,6 +113,11 @@ Result<api::StaffTask> SqlStaffTasks::update(const StaffScope &scope, qint64 tas
               sqlTimestamp(QDateTime::currentDateTimeUtc()), taskId });
         if (!updated)
             return updated.error();
+        if (next != current->task) {
+            if (auto touched = sync::touchOne(m_database, sync::Kind::Task, taskId, current->client.id);
+                !touched)
+                return touched.error();
+        }
         return read(scope, taskId);
     });
 }

@@ -8,6 +8,7 @@
 #include "EventWording.h"
 #include "InputChecks.h"
 #include "SqlRepositories.h"
+#include "SyncChanges.h"
 
 namespace portal::store {
 
@@ -104,6 +105,13 @@ Result<api::Message> SqlThreads::post(const Caller &caller, qint64 threadId, con
                                      { sqlTimestamp(now), threadId });
         if (!moved)
             return moved.error();
+        // The thread's updated_at moved too: both change for every user of the client.
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Thread, threadId, caller.clientId);
+            !touched)
+            return touched.error();
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Message, *messageId, caller.clientId);
+            !touched)
+            return touched.error();
         auto message = readMessages(caller, kMessageById, *messageId);
         if (!message)
             return message.error();
@@ -140,10 +148,15 @@ Result<api::ThreadDetail> SqlThreads::start(const Caller &caller, qint64 caseId,
                                 { caseId, subject, now, now, caller.userId });
         if (!threadId)
             return threadId.error();
-        if (auto messageId
-            = m_database.insert(kInsertMessage, { *threadId, caller.userId, firstMessage, now });
-            !messageId)
+        auto messageId = m_database.insert(kInsertMessage, { *threadId, caller.userId, firstMessage, now });
+        if (!messageId)
             return messageId.error();
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Thread, *threadId, caller.clientId);
+            !touched)
+            return touched.error();
+        if (auto touched = sync::touchOne(m_database, sync::Kind::Message, *messageId, caller.clientId);
+            !touched)
+            return touched.error();
         auto detail = readDetail(caller, *threadId);
         if (!detail)
             return detail;
@@ -217,15 +230,37 @@ Result<api::ThreadDetail> SqlThreads::readDetail(const Caller &caller, qint64 th
 
 Result<Done> SqlThreads::markMessagesRead(const Caller &caller, qint64 threadId)
 {
-    // The CASTs give the selected parameters a type: PostgreSQL cannot infer one from the target columns.
-    static const QString sql = QStringLiteral(
-        "INSERT INTO message_reads (message_id, user_id, read_at) "
-        "SELECT m.id, CAST(? AS BIGINT), CAST(? AS TEXT) FROM messages m "
-        "WHERE m.thread_id = ? AND m.sender_id <> ? "
+    // The messages this changes: from others, not yet read by the caller. Binds: thread, caller twice.
+    static const QString unread = QStringLiteral(
+        "FROM messages m WHERE m.thread_id = ? AND m.sender_id <> ? "
         "AND NOT EXISTS (SELECT 1 FROM message_reads r WHERE r.message_id = m.id AND r.user_id = ?)");
-    return m_database.exec(sql,
-                           { caller.userId, sqlTimestamp(QDateTime::currentDateTimeUtc()), threadId,
-                             caller.userId, caller.userId });
+    const QVariantList unreadValues { threadId, caller.userId, caller.userId };
+    // Reading a thread that has nothing unread (clients poll) changes nothing, and so tells the sync nothing.
+    auto any = m_database.exists(QStringLiteral("SELECT 1 ") + unread, unreadValues);
+    if (!any)
+        return any.error();
+    if (!*any)
+        return Done {};
+
+    // Their is_read changes for the caller and, for the first reader, for their sender; the thread's
+    // unread_count changes for the caller. The sync log learns of both before the reads hide which ones.
+    static const QString touchedMessages
+        = QStringLiteral("SELECT m.id AS object_id, CAST(? AS BIGINT) AS client_id, CAST(NULL AS BIGINT) AS "
+                         "user_id ")
+        + unread;
+    if (auto touched = sync::touch(m_database, sync::Kind::Message, touchedMessages,
+                                   QVariantList { caller.clientId } + unreadValues);
+        !touched)
+        return touched;
+    if (auto touched = sync::touchOne(m_database, sync::Kind::Thread, threadId, caller.clientId); !touched)
+        return touched;
+
+    // The CASTs give the selected parameters a type: PostgreSQL cannot infer one from the target columns.
+    static const QString sql = QStringLiteral("INSERT INTO message_reads (message_id, user_id, read_at) "
+                                              "SELECT m.id, CAST(? AS BIGINT), CAST(? AS TEXT) ")
+        + unread;
+    return m_database.exec(
+        sql, QVariantList { caller.userId, sqlTimestamp(QDateTime::currentDateTimeUtc()) } + unreadValues);
 }
 
 Result<QList<api::Message>> SqlThreads::readMessages(const Caller &caller, const QString &sql, qint64 id)

@@ -2,6 +2,7 @@
 #include "Database.h"
 #include "InputChecks.h"
 #include "SqlRepositories.h"
+#include "SyncChanges.h"
 
 namespace portal::store {
 
@@ -140,6 +141,14 @@ Result<qint64> SqlUsers::add(const UserRecord &user)
             user.id);
         if (!id && id.error().kind == StoreError::Kind::Conflict)
             return StoreError::conflict(QStringLiteral("A user with id %1 already exists.").arg(user.id));
+        if (!id)
+            return id;
+        // A client's account has a profile, which that user alone syncs.
+        if (user.role == Role::Client) {
+            if (auto touched = sync::touchOne(m_database, sync::Kind::Profile, *id, *user.clientId, *id);
+                !touched)
+                return touched.error();
+        }
         return id;
     });
 }

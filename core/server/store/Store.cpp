@@ -20,6 +20,8 @@ struct Store::Private
     std::unique_ptr<SqlTasks> tasks;
     std::unique_ptr<SqlNotifications> notifications;
     std::unique_ptr<SqlTokenBlacklist> tokenBlacklist;
+    std::unique_ptr<SqlSync> sync;
+    std::unique_ptr<SqlIdempotencyKeys> idempotencyKeys;
     std::unique_ptr<SqlStaffClients> staffClients;
     std::unique_ptr<SqlStaffCases> staffCases;
     std::unique_ptr<SqlStaffTasks> staffTasks;
@@ -61,6 +63,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
     d.tasks = std::make_unique<SqlTasks>(db);
     d.notifications = std::make_unique<SqlNotifications>(db);
     d.tokenBlacklist = std::make_unique<SqlTokenBlacklist>(db);
+    d.sync = std::make_unique<SqlSync>(db, *d.users);
+    d.idempotencyKeys = std::make_unique<SqlIdempotencyKeys>(db);
     d.staffClients = std::make_unique<SqlStaffClients>(db);
     d.staffCases = std::make_unique<SqlStaffCases>(db, *d.events, *d.documents);
     d.staffTasks = std::make_unique<SqlStaffTasks>(db, *d.events);
@@ -101,6 +105,16 @@ Notifications &Store::notifications()
 Events &Store::events()
 {
     return *d->events;
+}
+
+Sync &Store::sync()
+{
+    return *d->sync;
+}
+
+IdempotencyKeys &Store::idempotencyKeys()
+{
+    return *d->idempotencyKeys;
 }
 
 StaffClients &Store::staffClients()

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "Result.h"
+#include "SyncTypes.h"
 #include "WireTypes.h"
 
 #include <QByteArray>
@@ -159,6 +160,58 @@ public:
     virtual Result<qint64> latestId() = 0;
 };
 
+// The delta sync (GET /api/portal/sync/): the caller's objects that changed after a position of the change
+// log (SyncChanges.h), each once, in its latest state and as the caller sees it.
+struct SyncBatch
+{
+    api::SyncPage page; // everything but the cursor, which the API layer encodes from `position`
+    qint64 position = 0; // pass it back as `after` to continue
+};
+
+class Sync
+{
+public:
+    virtual ~Sync() = default;
+    // At most `limit` objects changed after `after` (0: from the start), oldest change first;
+    // page.hasMore when more follow. Invalid "since" when `after` lies beyond the log's end (a cursor of
+    // another database, or of this one before a restore).
+    virtual Result<SyncBatch> changes(const Caller &caller, qint64 after, int limit) = 0;
+};
+
+// Idempotency-Key: a POST done once per (user, key) for a day, its answer kept for repeats. The answer is
+// recorded in the same transaction as the write it guards, so neither exists without the other.
+struct StoredAnswer
+{
+    int status = 0;
+    QByteArray contentType;
+    QByteArray body;
+};
+
+struct IdempotentOutcome
+{
+    enum class Kind {
+        Performed, // the request was new and ran (`answer` is its answer, recorded when 2xx)
+        Replayed, // the same request was done before: `answer` is the one recorded then
+        KeyReused, // the key was used for another request within the day
+    };
+    Kind kind = Kind::Performed;
+    StoredAnswer answer;
+};
+
+class IdempotencyKeys
+{
+public:
+    virtual ~IdempotencyKeys() = default;
+    static constexpr int kLifetimeHours = 24;
+    // Runs `perform` at most once per (userId, key) within kLifetimeHours, inside one write transaction
+    // with the record of its answer: a 2xx answer is committed together with its key; any other answer
+    // rolls everything back and records nothing. Keys older than the lifetime are purged on the way.
+    // `perform`'s own transactions nest in this one (as savepoints).
+    virtual Result<IdempotentOutcome> once(qint64 userId, const QString &key, const QByteArray &requestHash,
+                                           const std::function<StoredAnswer()> &perform)
+        = 0;
+};
+
 // Something that happened which others must hear of: the client's users by a notification, webhook
 // endpoints by a delivery. Recorded by the write that causes it, inside that write's transaction.
 struct EventRecord
@@ -212,6 +265,8 @@ public:
     Notifications &notifications();
     TokenBlacklist &tokenBlacklist();
     Events &events();
+    Sync &sync();
+    IdempotencyKeys &idempotencyKeys();
     StaffClients &staffClients();
     StaffCases &staffCases();
     StaffTasks &staffTasks();
