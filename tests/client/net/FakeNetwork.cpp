@@ -45,7 +45,7 @@ protected:
 private:
     void deliver()
     {
-        if (m_aborted)
+        if (m_aborted || m_answer.hang)
             return;
         if (m_answer.status == 0) {
             const auto error = m_answer.error == NoError ? ConnectionRefusedError : m_answer.error;
@@ -88,15 +88,15 @@ FakeAnswer FakeAnswer::json(int status, const QByteArray &body)
     FakeAnswer answer;
     answer.status = status;
     answer.body = body;
-    answer.headers.append(qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")));
+    answer.headers.append(
+        qMakePair(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")));
     return answer;
 }
 
 FakeNetwork::FakeNetwork(Handler handler, QObject *parent)
     : QNetworkAccessManager(parent)
     , m_handler(std::move(handler))
-{
-}
+{ }
 
 int FakeNetwork::count(const QString &path) const
 {
@@ -104,7 +104,8 @@ int FakeNetwork::count(const QString &path) const
                                           [&](const FakeRequest &r) { return r.path() == path; }));
 }
 
-QNetworkReply *FakeNetwork::createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData)
+QNetworkReply *FakeNetwork::createRequest(Operation op, const QNetworkRequest &request,
+                                          QIODevice *outgoingData)
 {
     FakeRequest recorded;
     recorded.request = request;

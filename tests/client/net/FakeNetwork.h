@@ -17,6 +17,7 @@ struct FakeAnswer
     QByteArray body;
     qint64 dropAfter = -1; // send this many body bytes, then fail with RemoteHostClosedError
     QNetworkReply::NetworkError error = QNetworkReply::NoError; // with status 0: ConnectionRefused...
+    bool hang = false; // never answer (until aborted)
 
     static FakeAnswer json(int status, const QByteArray &body);
 };
@@ -42,7 +43,8 @@ public:
     int count(const QString &path) const;
 
 protected:
-    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request, QIODevice *outgoingData) override;
+    QNetworkReply *createRequest(Operation op, const QNetworkRequest &request,
+                                 QIODevice *outgoingData) override;
 
 private:
     Handler m_handler;

@@ -21,8 +21,8 @@ template<typename Job> bool run(Job *job, int timeoutMs = 30000)
 
 inline QByteArray describe(const net::NetError &error)
 {
-    return (net::kindName(error.kind) + QLatin1Char(' ') + QString::number(error.httpStatus) + QLatin1Char(' ')
-            + error.code + QLatin1Char(' ') + error.message)
+    return (net::kindName(error.kind) + QLatin1Char(' ') + QString::number(error.httpStatus)
+            + QLatin1Char(' ') + error.code + QLatin1Char(' ') + error.message)
         .toUtf8();
 }
 

@@ -36,8 +36,9 @@ public:
                         return;
                     const QByteArray head = buffer.left(end);
                     const qsizetype lengthAt = head.toLower().indexOf("content-length:");
-                    const qint64 length
-                        = lengthAt < 0 ? 0 : head.mid(lengthAt + 15).split('\r').first().trimmed().toLongLong();
+                    const qint64 length = lengthAt < 0
+                        ? 0
+                        : head.mid(lengthAt + 15).split('\r').first().trimmed().toLongLong();
                     if (buffer.size() < end + 4 + length)
                         return;
                     heads.append(head);
@@ -82,7 +83,8 @@ private slots:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isValid(), qPrintable(m_server->errorString()));
         m_session = std::make_unique<Session>(m_server->url(QString()));
-        auto *signIn = new SignInJob(m_session.get(), QStringLiteral("client_username"), QStringLiteral("client_password"));
+        auto *signIn = new SignInJob(m_session.get(), QStringLiteral("client_username"),
+                                     QStringLiteral("client_password"));
         QVERIFY(run(signIn));
         QVERIFY2(signIn->result().ok(), describe(signIn->error()));
         delete signIn;
@@ -131,9 +133,10 @@ private slots:
         QVERIFY2(list.ok(), describe(list.error));
         QCOMPARE(list.value->size(), 2);
         const qint64 firstId = 1;
-        const auto unreadBefore = std::find_if(list.value->cbegin(), list.value->cend(),
-                                               [&](const api::Thread &t) { return t.id == firstId; })
-                                      ->unreadCount;
+        const auto unreadBefore
+            = std::find_if(list.value->cbegin(), list.value->cend(), [&](const api::Thread &t) {
+                  return t.id == firstId;
+              })->unreadCount;
         QVERIFY(unreadBefore > 0);
 
         const auto peek = fetch(new FetchThreadJob(m_session.get(), firstId, false));
@@ -159,9 +162,8 @@ private slots:
 
     void postingAndStartingThreads()
     {
-        const auto posted
-            = fetch(new PostMessageJob(m_session.get(), 2, QStringLiteral("Here they are."),
-                                       RequestOptions { {}, QByteArrayLiteral("post-1"), 0 }));
+        const auto posted = fetch(new PostMessageJob(m_session.get(), 2, QStringLiteral("Here they are."),
+                                                     RequestOptions { {}, QByteArrayLiteral("post-1"), 0 }));
         QVERIFY2(posted.ok(), describe(posted.error));
         QCOMPARE(posted.error.httpStatus, 201);
         QCOMPARE(posted.value->content, QStringLiteral("Here they are."));
@@ -174,7 +176,8 @@ private slots:
         QVERIFY(blank.error.details.contains(QStringLiteral("content")));
 
         const auto created = fetch(new CreateThreadJob(
-            m_session.get(), api::NewThread { QStringLiteral("New subject"), 1, QStringLiteral("First words") }));
+            m_session.get(),
+            api::NewThread { QStringLiteral("New subject"), 1, QStringLiteral("First words") }));
         QVERIFY2(created.ok(), describe(created.error));
         QCOMPARE(created.value->subject, QStringLiteral("New subject"));
         QCOMPARE(created.value->messages.size(), 1);
@@ -233,7 +236,8 @@ private slots:
         // After a change the tag no longer matches.
         const auto threads = fetch(new FetchThreadsJob(m_session.get()));
         QVERIFY(fetch(new PostMessageJob(m_session.get(), 2, QStringLiteral("news"))).ok());
-        const auto changed = fetch(new FetchThreadsJob(m_session.get(), RequestOptions { threads.etag, {}, 0 }));
+        const auto changed
+            = fetch(new FetchThreadsJob(m_session.get(), RequestOptions { threads.etag, {}, 0 }));
         QVERIFY2(changed.ok(), describe(changed.error));
         QVERIFY(changed.etag != threads.etag);
     }

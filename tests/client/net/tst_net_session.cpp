@@ -38,7 +38,8 @@ private slots:
         Session session(base(server));
         QSignalSpy signedIn(&session, &Session::signedIn);
         QSignalSpy refreshChanged(&session, &Session::refreshTokenChanged);
-        auto *job = new SignInJob(&session, QStringLiteral("client_username"), QStringLiteral("client_password"));
+        auto *job
+            = new SignInJob(&session, QStringLiteral("client_username"), QStringLiteral("client_password"));
         QVERIFY(run(job));
         QVERIFY2(job->result().ok(), describe(job->error()));
         QCOMPARE(session.state(), Session::State::SignedIn);
@@ -80,7 +81,8 @@ private slots:
         Session session(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(port)));
         session.connectivity()->setProbeIntervals(60000, 60000);
         QSignalSpy policy(session.connectivity(), &ConnectivityMonitor::policyChanged);
-        auto *job = new SignInJob(&session, QStringLiteral("client_username"), QStringLiteral("client_password"));
+        auto *job
+            = new SignInJob(&session, QStringLiteral("client_username"), QStringLiteral("client_password"));
         QVERIFY(run(job));
         QCOMPARE(job->error().kind, NetError::Kind::Unreachable);
         QCOMPARE(session.connectivity()->policy(), ConnectivityMonitor::Policy::Unreachable);
@@ -161,8 +163,8 @@ private slots:
         QSignalSpy refreshed(&session, &Session::tokensRefreshed);
         QSignalSpy refreshChanged(&session, &Session::refreshTokenChanged);
         QSignalSpy signedOut(&session, &Session::signedOut);
-        QList<ApiJob *> jobs { new FetchCasesJob(&session), new FetchThreadsJob(&session),
-                               new FetchDocumentsJob(&session), new FetchTasksJob(&session),
+        QList<ApiJob *> jobs { new FetchCasesJob(&session),         new FetchThreadsJob(&session),
+                               new FetchDocumentsJob(&session),     new FetchTasksJob(&session),
                                new FetchNotificationsJob(&session), new FetchProfileJob(&session) };
         for (ApiJob *job : jobs) {
             job->setAutoDelete(false);
@@ -197,7 +199,8 @@ private slots:
         QCOMPARE(second->error().kind, NetError::Kind::Unauthorized);
         QCOMPARE(session.state(), Session::State::SignedOut);
         QCOMPARE(signedOut.size(), 1);
-        QCOMPARE(signedOut.at(0).at(0).value<Session::SignOutReason>(), Session::SignOutReason::SessionExpired);
+        QCOMPARE(signedOut.at(0).at(0).value<Session::SignOutReason>(),
+                 Session::SignOutReason::SessionExpired);
         delete first;
         delete second;
     }
@@ -209,9 +212,8 @@ private slots:
         QString refresh;
         {
             Session first(base(server));
-            QObject::connect(&first, &Session::refreshTokenChanged, [&](const QString &, const QString &token) {
-                refresh = token;
-            });
+            QObject::connect(&first, &Session::refreshTokenChanged,
+                             [&](const QString &, const QString &token) { refresh = token; });
             QVERIFY(signIn(first));
         }
         Session session(base(server));

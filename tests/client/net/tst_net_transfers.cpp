@@ -51,7 +51,8 @@ private slots:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isValid(), qPrintable(m_server->errorString()));
         m_session = std::make_unique<Session>(m_server->url(QString()));
-        auto *signIn = new SignInJob(m_session.get(), QStringLiteral("client_username"), QStringLiteral("client_password"));
+        auto *signIn = new SignInJob(m_session.get(), QStringLiteral("client_username"),
+                                     QStringLiteral("client_password"));
         QVERIFY(run(signIn));
         QVERIFY2(signIn->result().ok(), describe(signIn->error()));
         delete signIn;
@@ -61,7 +62,8 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         QByteArray block(1024 * 1024, Qt::Uninitialized);
         for (qint64 written = 0; written < kSize; written += block.size()) {
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()),
+                                                  block.size() / 4);
             QVERIFY(file.write(block.constData(), std::min<qint64>(block.size(), kSize - written)) > 0);
         }
         file.close();
@@ -77,8 +79,8 @@ private slots:
     void uploadWithProgress()
     {
         auto *job = new UploadJob(m_session.get(),
-                                  UploadRequest { m_source, QStringLiteral("evidence.bin"), QStringLiteral("Evidence"),
-                                                  QStringLiteral("Large"), 1 },
+                                  UploadRequest { m_source, QStringLiteral("evidence.bin"),
+                                                  QStringLiteral("Evidence"), QStringLiteral("Large"), 1 },
                                   RequestOptions { {}, QByteArrayLiteral("upload-1"), 0 });
         QSignalSpy progress(job, &ApiJob::progress);
         QVERIFY(run(job, 120000));
@@ -98,8 +100,9 @@ private slots:
 
     void uploadOfAMissingFileIsAStorageError()
     {
-        auto *job = new UploadJob(m_session.get(), UploadRequest { m_dir.filePath(QStringLiteral("nope")), {},
-                                                                   QStringLiteral("x"), {}, 1 });
+        auto *job = new UploadJob(
+            m_session.get(),
+            UploadRequest { m_dir.filePath(QStringLiteral("nope")), {}, QStringLiteral("x"), {}, 1 });
         QVERIFY(run(job));
         QCOMPARE(job->error().kind, NetError::Kind::Storage);
         QCOMPARE(job->attempts(), 1);
