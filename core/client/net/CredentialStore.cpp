@@ -14,6 +14,19 @@ namespace {
 const QString kRefresh = QStringLiteral("refresh");
 const QString kPassword = QStringLiteral("password");
 
+bool isNoKeyringMessage(const QString &message)
+{
+    static const QLatin1String markers[] = {
+        QLatin1String("org.freedesktop.secrets"), QLatin1String("D-Bus"),      QLatin1String("DBus"),
+        QLatin1String("Could not connect"),       QLatin1String("autolaunch"),
+    };
+    for (const QLatin1String &marker : markers) {
+        if (message.contains(marker, Qt::CaseInsensitive))
+            return true;
+    }
+    return false;
+}
+
 CredentialResult resultOf(const QKeychain::Job &job)
 {
     CredentialResult result;
@@ -36,11 +49,10 @@ CredentialResult resultOf(const QKeychain::Job &job)
         break;
     case QKeychain::OtherError:
     default:
-        // Without a Secret Service on the bus, QtKeychain 0.13 says OtherError naming the service.
-        if (result.message.contains(QLatin1String("org.freedesktop.secrets"))
-            || result.message.contains(QLatin1String("org.freedesktop.DBus.Error"))
-            || result.message.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
-            || result.message.contains(QLatin1String("DBus"), Qt::CaseInsensitive))
+        // Without a Secret Service, QtKeychain 0.13 says OtherError with the D-Bus layer's words: the
+        // service's name, "Could not connect: ..." when the bus is not there, "Cannot autolaunch D-Bus"
+        // when no bus is set at all.
+        if (isNoKeyringMessage(result.message))
             result.status = CredentialResult::Status::KeyringUnavailable;
         else
             result.status = CredentialResult::Status::Failed;
@@ -77,11 +89,13 @@ QString CredentialStore::serviceName()
 
 QString CredentialStore::key(const QUrl &serverUrl, const QString &username)
 {
-    return serverUrl
-               .adjusted(QUrl::StripTrailingSlash | QUrl::RemoveQuery | QUrl::RemoveFragment
-                         | QUrl::RemoveUserInfo)
-               .toString()
-        + QLatin1Char('|') + username;
+    // One account, one key, however the address was typed: no user info, query or trailing slash.
+    QUrl normalized = serverUrl.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo);
+    QString path = normalized.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    normalized.setPath(path);
+    return normalized.toString() + QLatin1Char('|') + username;
 }
 
 void CredentialStore::read(const QUrl &serverUrl, const QString &username, QObject *context, Callback done)
