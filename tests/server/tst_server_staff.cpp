@@ -399,6 +399,37 @@ private slots:
                      .status,
                  404);
     }
+
+    void caseDocumentsListAndDownload()
+    {
+        // The client's documents of case 1, as the client lists them.
+        const QByteArray client = m_server->clientToken();
+        QJsonArray expected;
+        for (const QJsonValue &document : m_server->get("/api/portal/documents/", client).array())
+            if (document.toObject().value("case").toObject().value("id").toInteger() == 1)
+                expected.append(document);
+        QVERIFY(!expected.isEmpty());
+        const HttpResult listed = m_server->get("/api/staff/cases/1/documents/", m_attorney);
+        QCOMPARE(listed.status, 200);
+        QCOMPARE(listed.array(), expected);
+
+        const qint64 documentId = expected.first().toObject().value("id").toInteger();
+        const QString path = QStringLiteral("/api/staff/documents/%1/download/").arg(documentId);
+        const HttpResult staffCopy = m_server->get(path, m_attorney);
+        QCOMPARE(staffCopy.status, 200);
+        const HttpResult clientCopy
+            = m_server->get(QStringLiteral("/api/portal/documents/%1/download/").arg(documentId), client);
+        QCOMPARE(staffCopy.body, clientCopy.body);
+        QCOMPARE(staffCopy.header("etag"), clientCopy.header("etag"));
+        QCOMPARE(m_server->get(path, m_attorney, { { "Range", "bytes=0-3" } }).status, 206);
+
+        QVERIFY(addUser(QStringLiteral("attorney_two"), store::Role::Attorney) > 0);
+        const QByteArray other = tokenOf(QStringLiteral("attorney_two"));
+        QCOMPARE(m_server->get("/api/staff/cases/1/documents/", other).status, 404);
+        QCOMPARE(m_server->get(path, other).status, 404);
+        QCOMPARE(m_server->get("/api/staff/documents/999999/download/", m_attorney).status, 404);
+        QCOMPARE(m_server->get(path, client).status, 403);
+    }
 };
 
 QTEST_GUILESS_MAIN(ServerStaffTest)

@@ -1,6 +1,7 @@
-// GET /api/portal/documents/{id}/download/: the file's bytes with Content-Type, Content-Length,
-// Content-Disposition (the original file name), a strong ETag (the content's SHA-256) and single Range
-// requests (206) so clients can resume. The bytes are streamed from disk by the HTTP layer, never loaded.
+// GET /api/portal/documents/{id}/download/ (and the staff API's): the file's bytes with Content-Type,
+// Content-Length, Content-Disposition (the original file name), a strong ETag (the content's SHA-256) and
+// single Range requests (206) so clients can resume. The bytes are streamed from disk by the HTTP layer,
+// never loaded.
 #include "ByteRange.h"
 #include "ConditionalGet.h"
 #include "DocumentTransfers.h"
@@ -31,10 +32,9 @@ QByteArray contentDisposition(const QString &fileName)
 
 } // namespace
 
-Response downloadDocument(Services &services, const http::Request &request, const store::Caller &scope,
-                          qint64 documentId)
+Response downloadDocument(const http::Request &request, qint64 documentId,
+                          const store::Result<store::StoredFile> &stored)
 {
-    auto stored = services.store.documents().file(scope, documentId);
     if (!stored)
         return Response::error(toApiError(stored.error()));
     const QFileInfo info(stored->path);

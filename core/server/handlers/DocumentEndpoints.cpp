@@ -25,7 +25,8 @@ void registerDocumentEndpoints(http::Router &router, Services &services)
                }));
     router.add("GET", QStringLiteral("/api/portal/documents/{id}/download/"),
                gated(services, Audience::Clients, [&services](http::Request &request, const Caller &caller) {
-                   return downloadDocument(services, request, caller.scope, request.pathIds.at(0));
+                   const qint64 id = request.pathIds.at(0);
+                   return downloadDocument(request, id, services.store.documents().file(caller.scope, id));
                }));
 }
 

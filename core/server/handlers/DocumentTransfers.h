@@ -7,8 +7,9 @@
 
 namespace portal::server {
 
-http::Response downloadDocument(Services &services, const http::Request &request, const store::Caller &scope,
-                                qint64 documentId);
+// `stored` is where the caller may read the document from (the client's or the staff scope's lookup).
+http::Response downloadDocument(const http::Request &request, qint64 documentId,
+                                const store::Result<store::StoredFile> &stored);
 // Receives a multipart upload into the store's incoming folder and hands it to `add` (which owns the file
 // from then on). With `caseFromPath` the case comes from the URL and the form needs no "case" field.
 using AddDocument = std::function<store::Result<api::DocumentDetail>(const store::NewDocument &document)>;

@@ -1,5 +1,6 @@
-// The staff API's clients and cases (/api/staff/clients/, /api/staff/cases/…), including uploading a
-// document to a case. Attorneys reach their assigned cases, administrators all (store::StaffScope).
+// The staff API's clients and cases (/api/staff/clients/, /api/staff/cases/…), including a case's documents:
+// listing, downloading and uploading them. Attorneys reach their assigned cases, administrators all
+// (store::StaffScope).
 #include "DocumentTransfers.h"
 #include "Endpoints.h"
 #include "Gate.h"
@@ -56,6 +57,16 @@ void registerStaffCaseEndpoints(http::Router &router, Services &services)
                        services, request, request.pathIds.at(0), [&](const store::NewDocument &document) {
                            return services.store.staffCases().addDocument(caller.staff, document);
                        });
+               }));
+    router.add("GET", QStringLiteral("/api/staff/cases/{id}/documents/"),
+               gated(services, Audience::Staff, [&services](Request &request, const Caller &caller) {
+                   return respond(services.store.staffCases().documents(caller.staff, request.pathIds.at(0)));
+               }));
+    router.add("GET", QStringLiteral("/api/staff/documents/{id}/download/"),
+               gated(services, Audience::Staff, [&services](Request &request, const Caller &caller) {
+                   const qint64 id = request.pathIds.at(0);
+                   return downloadDocument(request, id,
+                                           services.store.staffCases().documentFile(caller.staff, id));
                }));
 }
 

@@ -241,4 +241,34 @@ Result<api::DocumentDetail> SqlStaffCases::addDocument(const StaffScope &scope, 
     return m_documents.add(Caller { scope.userId, access->clientId }, document);
 }
 
+// Both read through the client side, for the case's client, once the case is known to be in scope: the
+// client's rules (which documents, where their bytes are) exist once.
+Result<QList<api::Document>> SqlStaffCases::documents(const StaffScope &scope, qint64 caseId)
+{
+    auto access = findStaffCase(m_database, scope, caseId);
+    if (!access)
+        return access.error();
+    auto all = m_documents.list(Caller { scope.userId, access->clientId });
+    if (!all)
+        return all.error();
+    QList<api::Document> ofCase;
+    for (const api::Document &document : *all)
+        if (document.caseRef.id == caseId)
+            ofCase.append(document);
+    return ofCase;
+}
+
+Result<StoredFile> SqlStaffCases::documentFile(const StaffScope &scope, qint64 documentId)
+{
+    auto caseId
+        = m_database.selectOne<qint64>(QStringLiteral("SELECT case_id FROM documents WHERE id = ?"),
+                                       { documentId }, [](const SqlRow &row) { return row.integer(0); });
+    if (!caseId)
+        return caseId.error();
+    auto access = findStaffCase(m_database, scope, *caseId);
+    if (!access)
+        return access.error();
+    return m_documents.file(Caller { scope.userId, access->clientId }, documentId);
+}
+
 } // namespace portal::store

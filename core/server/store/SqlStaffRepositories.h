@@ -55,6 +55,8 @@ public:
     Result<api::StaffCase> update(const StaffScope &scope, qint64 caseId,
                                   const api::CasePatch &patch) override;
     Result<api::DocumentDetail> addDocument(const StaffScope &scope, const NewDocument &document) override;
+    Result<QList<api::Document>> documents(const StaffScope &scope, qint64 caseId) override;
+    Result<StoredFile> documentFile(const StaffScope &scope, qint64 documentId) override;
 
 private:
     Database &m_database;

@@ -36,6 +36,10 @@ public:
         = 0;
     // Adds an upload to the case (NotFound when the case is out of scope); records document.uploaded.
     virtual Result<api::DocumentDetail> addDocument(const StaffScope &scope, const NewDocument &document) = 0;
+    // The case's documents, newest first, as the client lists them (NotFound when out of scope).
+    virtual Result<QList<api::Document>> documents(const StaffScope &scope, qint64 caseId) = 0;
+    // Where a document's bytes are, when its case is in scope.
+    virtual Result<StoredFile> documentFile(const StaffScope &scope, qint64 documentId) = 0;
 };
 
 class StaffTasks
