@@ -1,6 +1,6 @@
 // The in-process cost of answering each read endpoint (PortalServer::handle, no sockets): microseconds
 // per request, to tell the handlers' share from the HTTP layer's in bench/server-bench's figures.
-// Usage: handler_bench FIXTURE.json [ITERATIONS]
+// Usage: handler-bench FIXTURE.json [ITERATIONS]
 #include "PasswordHasher.h"
 #include "PortalServer.h"
 
@@ -17,7 +17,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList arguments = app.arguments();
     if (arguments.size() < 2) {
-        QTextStream(stderr) << "usage: handler_bench FIXTURE.json [ITERATIONS]\n";
+        QTextStream(stderr) << "usage: handler-bench FIXTURE.json [ITERATIONS]\n";
         return 2;
     }
     const int iterations = arguments.size() > 2 ? arguments.at(2).toInt() : 20000;

@@ -2,7 +2,7 @@
 // process serves the demo data; this process, as the attorney, posts replies in the client's thread and,
 // as the client, listens on /api/portal/push/. Prints the latency from sending the POST to receiving the
 // notification (target: under 50 ms), and the part of it after the POST's answer arrived.
-// Usage: push_latency [FIXTURE.json] [ITERATIONS]   (the portal-server binary beside this one is used)
+// Usage: push-latency [FIXTURE.json] [ITERATIONS]   (the portal-server binary beside this one is used)
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
