@@ -10,6 +10,8 @@ int serveCommand(const QStringList &arguments);
 int importCommand(const QStringList &arguments);
 int userCommand(const QStringList &arguments);
 int webhookCommand(const QStringList &arguments);
+int backupCommand(const QStringList &arguments);
+int restoreCommand(const QStringList &arguments);
 
 // Prints `message` to stderr prefixed with "portal-server: " and returns exit code 1 (or `code`).
 int fail(const QString &message, int code = 1);

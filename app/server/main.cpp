@@ -4,6 +4,7 @@
 //                       [--tls-cert FILE --tls-key FILE]
 //   portal-server user add|passwd|disable|enable|list --data DIR ...
 //   portal-server webhook add|list|remove|rotate-secret|deliveries|redeliver --data DIR ...
+//   portal-server backup --data DIR OUT;  portal-server restore --data DIR BACKUP
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -20,6 +21,8 @@ Commands:
   import    Load a fixture (JSON) into a store, all or nothing.
   user      Add users, set passwords, disable or list accounts.
   webhook   Register webhook endpoints; show and redeliver their deliveries.
+  backup    Copy a store consistently, even while it is being served.
+  restore   Put a backup in place in a new data folder.
 
 Options:
   -h, --help     Show this help, or a command's help after the command.
@@ -60,6 +63,10 @@ int main(int argc, char *argv[])
         return portal::cli::userCommand(arguments);
     if (command == QLatin1String("webhook"))
         return portal::cli::webhookCommand(arguments);
+    if (command == QLatin1String("backup"))
+        return portal::cli::backupCommand(arguments);
+    if (command == QLatin1String("restore"))
+        return portal::cli::restoreCommand(arguments);
 
     QTextStream(stderr) << (command.isEmpty()
                                 ? QStringLiteral("portal-server: a command is needed.\n\n")

@@ -1,6 +1,6 @@
 // The portal-server command line as an administrator uses it: help and version, import (all or nothing,
 // errors naming the JSON path), user management with passwords from stdin, and serve with a graceful exit
-// on SIGTERM.
+// on SIGTERM, backup while serving and restore.
 #include "TestServer.h"
 
 #include <QFile>
@@ -148,6 +148,31 @@ private slots:
         QVERIFY(serve.waitForFinished(35000));
         QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
         QCOMPARE(serve.exitCode(), 0);
+    }
+
+    void backupWhileServingAndRestore()
+    {
+        TestServer server; // serving the store while it is backed up
+        QVERIFY(server.isValid());
+        const QByteArray token = server.clientToken();
+        QCOMPARE(server.post("/api/portal/messages/1/", { { "content", "Before the backup" } }, token).status,
+                 201);
+        QTemporaryDir scratch;
+        const QString backup = scratch.filePath("backup");
+        const Run backedUp = runServerCommand({ "backup", "--data", server.dataDir(), backup });
+        QVERIFY2(backedUp.exitCode == 0, backedUp.err.constData());
+        QVERIFY(backedUp.out.contains("documents"));
+
+        const QString restored = scratch.filePath("restored");
+        const Run put = runServerCommand({ "restore", "--data", restored, backup });
+        QVERIFY2(put.exitCode == 0, put.err.constData());
+        const Run users = runServerCommand({ "user", "list", "--data", restored });
+        QCOMPARE(users.exitCode, 0);
+        QVERIFY(users.out.contains("client_username"));
+        // A second restore into the same folder is refused in words.
+        const Run again = runServerCommand({ "restore", "--data", restored, backup });
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY(again.err.contains("already holds a store"));
     }
 
     void serveRefusesBadOptions()
