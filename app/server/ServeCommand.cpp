@@ -3,9 +3,11 @@
 #include "CommandLine.h"
 #include "Commands.h"
 #include "PortalServer.h"
+#include "ServeSettings.h"
 #include "TerminationSignals.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -89,10 +91,16 @@ std::optional<QSslConfiguration> loadTls(const QString &certPath, const QString 
 int serveCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("portal-server serve --data DIR --listen HOST:PORT [options]\n\n"
-                       "Serves the Client Portal API until SIGTERM or SIGINT."));
-    parser.addOption(dataOption());
+    parser.setApplicationDescription(QStringLiteral(
+        "portal-server serve --data DIR --listen HOST:PORT [options]\n\n"
+        "Serves the Client Portal API until SIGTERM or SIGINT. Every option may also be set in\n"
+        "the configuration file as \"name = value\" (e.g. \"listen = 0.0.0.0:8000\");\n"
+        "the command line wins."));
+    const QCommandLineOption data = dataOption();
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("Configuration file (default %1, when it exists).").arg(ServeSettings::kDefaultConfig),
+        QStringLiteral("FILE"));
     const QCommandLineOption listen(QStringLiteral("listen"),
                                     QStringLiteral("Address and port (default 127.0.0.1:8000)."),
                                     QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8000"));
@@ -126,8 +134,12 @@ int serveCommand(const QStringList &arguments)
         QStringLiteral("Send no webhooks from this process (deliveries wait in the outbox)."));
     const QCommandLineOption noPush(QStringLiteral("no-push"),
                                     QStringLiteral("Offer no push channel (clients poll instead)."));
-    parser.addOptions({ listen, rateLimit, maxUpload, idleTimeout, tlsCert, tlsKey, webhookTimeout,
-                        webhookConcurrency, noWebhooks, noPush });
+    const QList<QCommandLineOption> settable { data,       listen,         rateLimit,
+                                               maxUpload,  idleTimeout,    tlsCert,
+                                               tlsKey,     webhookTimeout, webhookConcurrency,
+                                               noWebhooks, noPush };
+    parser.addOptions(settable);
+    parser.addOption(config);
     if (const int code = parseOrExit(parser, QStringLiteral("serve"), arguments); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
@@ -135,55 +147,67 @@ int serveCommand(const QStringList &arguments)
             QStringLiteral("serve: unexpected argument \"%1\".").arg(parser.positionalArguments().first()),
             2);
 
+    QString settingsError;
+    const auto settings = ServeSettings::load(parser, config, settable, &settingsError);
+    if (!settings)
+        return fail(QStringLiteral("serve: %1.").arg(settingsError), 2);
+
     server::ServerOptions options;
-    options.dataDir = requiredDataDir(parser, QStringLiteral("serve"));
-    if (options.dataDir.isEmpty())
-        return 2;
+    if (settings->value(data).isEmpty())
+        return fail(QStringLiteral("serve: --data DIR is required (or \"data = DIR\" in the configuration)."),
+                    2);
+    options.dataDir = QDir(settings->value(data)).absolutePath();
     QHostAddress address;
     quint16 port = 0;
-    if (!parseListen(parser.value(listen), &address, &port))
+    if (!parseListen(settings->value(listen), &address, &port))
         return fail(QStringLiteral("serve: --listen wants HOST:PORT, e.g. 127.0.0.1:8000."), 2);
-    const auto limits = auth::RateLimits::parse(parser.value(rateLimit));
+    const auto limits = auth::RateLimits::parse(settings->value(rateLimit));
     if (!limits)
         return fail(QStringLiteral("serve: --rate-limit wants PER_MIN/PER_HOUR (e.g. 100/1000) or off."), 2);
     options.rateLimits = *limits;
-    const auto uploadSize = parseSize(parser.value(maxUpload));
+    const auto uploadSize = parseSize(settings->value(maxUpload));
     if (!uploadSize)
         return fail(QStringLiteral("serve: --max-upload-size wants a size such as 100M or 1G."), 2);
     options.limits.maxBodySize = *uploadSize;
     bool idleOk = false;
-    const int idleSeconds = parser.value(idleTimeout).toInt(&idleOk);
+    const int idleSeconds = settings->value(idleTimeout).toInt(&idleOk);
     if (!idleOk || idleSeconds <= 0)
         return fail(QStringLiteral("serve: --idle-timeout wants a number of seconds."), 2);
     options.limits.idleTimeoutMs = idleSeconds * 1000;
     bool webhookTimeoutOk = false;
-    const int webhookSeconds = parser.value(webhookTimeout).toInt(&webhookTimeoutOk);
+    const int webhookSeconds = settings->value(webhookTimeout).toInt(&webhookTimeoutOk);
     if (!webhookTimeoutOk || webhookSeconds <= 0 || webhookSeconds > 300)
         return fail(QStringLiteral("serve: --webhook-timeout wants 1 to 300 seconds."), 2);
     options.webhooks.timeoutMs = webhookSeconds * 1000;
     bool concurrencyOk = false;
-    const int concurrency = parser.value(webhookConcurrency).toInt(&concurrencyOk);
+    const int concurrency = settings->value(webhookConcurrency).toInt(&concurrencyOk);
     if (!concurrencyOk || concurrency <= 0 || concurrency > 256)
         return fail(QStringLiteral("serve: --webhook-concurrency wants 1 to 256."), 2);
     options.webhooks.maxInFlight = concurrency;
-    options.webhooks.enabled = !parser.isSet(noWebhooks);
-    options.features.push = !parser.isSet(noPush);
-    if (parser.isSet(tlsCert) != parser.isSet(tlsKey))
+    const auto withoutWebhooks = settings->flag(noWebhooks, &settingsError);
+    const auto withoutPush = settings->flag(noPush, &settingsError);
+    if (!withoutWebhooks || !withoutPush)
+        return fail(QStringLiteral("serve: %1.").arg(settingsError), 2);
+    options.webhooks.enabled = !*withoutWebhooks;
+    options.features.push = !*withoutPush;
+    if (settings->isSet(tlsCert) != settings->isSet(tlsKey))
         return fail(QStringLiteral("serve: --tls-cert and --tls-key go together."), 2);
-    if (parser.isSet(tlsCert)) {
+    if (settings->isSet(tlsCert)) {
         QString error;
-        options.tls = loadTls(parser.value(tlsCert), parser.value(tlsKey), &error);
+        options.tls = loadTls(settings->value(tlsCert), settings->value(tlsKey), &error);
         if (!options.tls)
             return fail(QStringLiteral("serve: %1.").arg(error));
     }
 
+    // Before anything is announced: whoever reads the banner may signal at once.
+    TerminationSignals termination;
     QString error;
     auto server = server::PortalServer::create(options, &error);
     if (!server)
         return fail(QStringLiteral("serve: %1").arg(error));
     const quint16 boundPort = server->listen(address, port, &error);
     if (boundPort == 0)
-        return fail(QStringLiteral("serve: cannot listen on %1: %2").arg(parser.value(listen), error));
+        return fail(QStringLiteral("serve: cannot listen on %1: %2").arg(settings->value(listen), error));
 
     const QString scheme = options.tls ? QStringLiteral("https") : QStringLiteral("http");
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
@@ -192,7 +216,6 @@ int serveCommand(const QStringList &arguments)
     QTextStream(stdout) << "portal-server " << QCoreApplication::applicationVersion() << " serving " << scheme
                         << "://" << host << ':' << boundPort << "/ from " << options.dataDir << Qt::endl;
 
-    TerminationSignals termination;
     QObject::connect(&termination, &TerminationSignals::received, server.get(), [&server] {
         QTextStream(stdout) << "portal-server: shutting down, finishing requests in flight" << Qt::endl;
         server->shutdown();

@@ -150,6 +150,47 @@ private slots:
         QCOMPARE(serve.exitCode(), 0);
     }
 
+    void serveReadsItsConfiguration()
+    {
+        QTemporaryDir scratch;
+        const QString data = scratch.filePath("store");
+        QCOMPARE(runServerCommand({ "import", "--data", data, TestServer::fixturePath() }).exitCode, 0);
+        const QString config = scratch.filePath("portal-server.conf");
+        QFile file(config);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("# portal-server settings\n"
+                   "data = "
+                   + data.toUtf8()
+                   + "\n"
+                     "listen = 127.0.0.1:1\n" // overridden on the command line below
+                     "rate-limit = off\n"
+                     "no-push = true\n");
+        file.close();
+
+        QProcess serve;
+        serve.start(serverBinary(), { "serve", "--config", config, "--listen", "127.0.0.1:0" });
+        QVERIFY(serve.waitForReadyRead(20000));
+        const QString banner = QString::fromUtf8(serve.readLine());
+        QVERIFY2(banner.contains(" from " + QDir(data).absolutePath()), qPrintable(banner));
+        QVERIFY2(!banner.contains(":1/"), qPrintable(banner));
+        ::kill(static_cast<pid_t>(serve.processId()), SIGTERM);
+        QVERIFY(serve.waitForFinished(35000));
+        QCOMPARE(serve.exitCode(), 0);
+
+        const auto refusedWith = [&](const QByteArray &text) {
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(text);
+            file.close();
+            const Run result = runServerCommand({ "serve", "--config", config });
+            QCOMPARE(result.exitCode, 2);
+            QVERIFY2(result.err.contains("portal-server.conf"), result.err.constData());
+        };
+        refusedWith("data = " + data.toUtf8() + "\nlisten_address = 127.0.0.1:0\n"); // a typo
+        refusedWith("data = " + data.toUtf8() + "\nno-push = perhaps\n");
+        refusedWith("just words\n");
+        QCOMPARE(runServerCommand({ "serve", "--config", scratch.filePath("missing.conf") }).exitCode, 2);
+    }
+
     void backupWhileServingAndRestore()
     {
         TestServer server; // serving the store while it is backed up
