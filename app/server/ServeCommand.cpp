@@ -132,6 +132,11 @@ int serveCommand(const QStringList &arguments)
     const QCommandLineOption noWebhooks(
         QStringLiteral("no-webhooks"),
         QStringLiteral("Send no webhooks from this process (deliveries wait in the outbox)."));
+    const QCommandLineOption trustedProxy(
+        QStringLiteral("trusted-proxy"),
+        QStringLiteral("Addresses of reverse proxies whose X-Forwarded-For gives the client's address "
+                       "(comma-separated, e.g. 127.0.0.1)."),
+        QStringLiteral("ADDRESSES"));
     const QCommandLineOption noPush(QStringLiteral("no-push"),
                                     QStringLiteral("Offer no push channel (clients poll instead)."));
     const QList<QCommandLineOption> settable { data,       listen,         rateLimit,
@@ -188,6 +193,13 @@ int serveCommand(const QStringList &arguments)
     const auto withoutPush = settings->flag(noPush, &settingsError);
     if (!withoutWebhooks || !withoutPush)
         return fail(QStringLiteral("serve: %1.").arg(settingsError), 2);
+    for (const QString &text : settings->value(trustedProxy).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        QHostAddress proxy;
+        if (!proxy.setAddress(text.trimmed()))
+            return fail(QStringLiteral("serve: --trusted-proxy wants IP addresses, not \"%1\".").arg(text),
+                        2);
+        options.trustedProxies.append(proxy);
+    }
     options.webhooks.enabled = !*withoutWebhooks;
     options.features.push = !*withoutPush;
     if (settings->isSet(tlsCert) != settings->isSet(tlsKey))

@@ -231,6 +231,44 @@ private slots:
         QVERIFY(!server.clientToken().isEmpty());
     }
 
+    void throttleCountsTheAddressBehindATrustedProxy()
+    {
+        TestServer server([](server::ServerOptions &options) {
+            options.loginThrottle.perAddress = 3;
+            options.trustedProxies = { QHostAddress(QHostAddress::LocalHost) };
+        });
+        const auto attempt = [&](const QByteArray &forwardedFor, const QString &username) {
+            return server
+                .send("POST", QStringLiteral("/api/token/"),
+                      QJsonDocument(QJsonObject { { "username", username }, { "password", "wrong-wrong" } })
+                          .toJson(),
+                      {}, { { "Content-Type", "application/json" }, { "X-Forwarded-For", forwardedFor } })
+                .status;
+        };
+        // Three failures from one client behind the proxy (the client's own claim comes first).
+        for (const char *name : { "a1", "a2", "a3" })
+            QCOMPARE(attempt("10.9.9.9, 203.0.113.7", QString::fromLatin1(name)), 401);
+        QCOMPARE(attempt("203.0.113.7", QStringLiteral("a4")), 429);
+        // Another client behind the same proxy is not locked out.
+        QCOMPARE(attempt("198.51.100.2", QStringLiteral("b1")), 401);
+    }
+
+    void untrustedForwardedForIsIgnored()
+    {
+        TestServer server([](server::ServerOptions &options) { options.loginThrottle.perAddress = 3; });
+        const auto attempt = [&](const QByteArray &forwardedFor, const QString &username) {
+            return server
+                .send("POST", QStringLiteral("/api/token/"),
+                      QJsonDocument(QJsonObject { { "username", username }, { "password", "wrong-wrong" } })
+                          .toJson(),
+                      {}, { { "Content-Type", "application/json" }, { "X-Forwarded-For", forwardedFor } })
+                .status;
+        };
+        for (const char *name : { "a1", "a2", "a3" })
+            QCOMPARE(attempt("203.0.113.7", QString::fromLatin1(name)), 401);
+        QCOMPARE(attempt("198.51.100.2", QStringLiteral("b1")), 429); // a claimed address changes nothing
+    }
+
     void rateLimitHeaders()
     {
         const QByteArray token = m_server->otherClientToken();

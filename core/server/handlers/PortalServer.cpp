@@ -12,8 +12,21 @@ Q_LOGGING_CATEGORY(lcAccess, "portal.access", QtWarningMsg)
 namespace portal::server {
 
 namespace {
+
 const QByteArray kPushPath = QByteArrayLiteral("/api/portal/push/");
+
+// The client's address as a trusted proxy saw it: the last entry of X-Forwarded-For, which that proxy
+// appended (earlier entries are whatever the client claimed).
+std::optional<QHostAddress> forwardedFor(const http::Request &request)
+{
+    const QList<QByteArray> hops = request.header("x-forwarded-for").split(',');
+    QHostAddress address;
+    if (hops.isEmpty() || !address.setAddress(QString::fromLatin1(hops.constLast().trimmed())))
+        return std::nullopt;
+    return address;
 }
+
+} // namespace
 
 std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options, QString *error)
 {
@@ -67,6 +80,7 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
         });
     }
     server->m_tls = options.tls;
+    server->m_trustedProxies = options.trustedProxies;
     if (options.webhooks.enabled)
         server->m_webhooks
             = std::make_unique<webhooks::WebhookDispatcher>(server->m_store->database(), options.webhooks);
@@ -99,6 +113,8 @@ http::Response PortalServer::handle(http::Request &request)
 {
     QElapsedTimer timer;
     timer.start();
+    if (m_trustedProxies.contains(request.remoteAddress))
+        request.remoteAddress = forwardedFor(request).value_or(request.remoteAddress);
     http::Response response = m_router.dispatch(request);
     if (m_services->features.etags)
         applyConditionalGet(request, response);

@@ -31,6 +31,9 @@ struct ServerOptions
     auth::TokenLifetimes tokenLifetimes;
     webhooks::DispatcherOptions webhooks; // enabled by default; tests shorten the poll and retry delays
     PushOptions push; // the push channel, when features.push
+    // Reverse proxies whose X-Forwarded-For is believed: a request from one of them counts as coming from
+    // the address the proxy appended last (for the per-address sign-in throttle and the access log).
+    QList<QHostAddress> trustedProxies;
 };
 
 class PortalServer : public QObject
@@ -75,6 +78,7 @@ private:
     std::unique_ptr<webhooks::WebhookDispatcher> m_webhooks;
     std::unique_ptr<PushChannel> m_push; // after m_http: its sockets die before the HTTP layer's
     std::optional<QSslConfiguration> m_tls;
+    QList<QHostAddress> m_trustedProxies;
     bool m_draining = false;
 };
 
