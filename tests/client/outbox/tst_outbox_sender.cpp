@@ -436,6 +436,37 @@ private slots:
         QDir(folder).removeRecursively();
     }
 
+    void passingFaultsAreRetriedAfterAPause()
+    {
+        TestServer server;
+        QVERIFY2(server.isValid(), qPrintable(server.errorString()));
+        const QByteArray token = server.clientToken();
+        Account account;
+        int posts = 0;
+        // A 500 (not performed), then a request the server performs but never answers (a timeout).
+        QVERIFY(account.open(server, [&](const FakeRequest &request) {
+            if (request.verb == "POST" && request.path() == QLatin1String("/api/portal/messages/1/")) {
+                ++posts;
+                if (posts == 1)
+                    return FakeAnswer::json(500, R"({"error":{"code":"server_error","message":"Boom."}})");
+                FakeAnswer answer = forward(server, request);
+                answer.hang = posts == 2;
+                return answer;
+            }
+            return forward(server, request);
+        }));
+        account.session->setDefaultTimeoutMs(500);
+        QSignalSpy failed(account.sender.get(), &OutboxSender::itemFailed);
+        enqueue(*account.cache, OutboxRequest::newMessage(1, api::NewMessage { QStringLiteral("patient") }));
+        account.sender->start();
+        QTRY_COMPARE_WITH_TIMEOUT(account.unsent(), 0, 30000);
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(posts, 2); // the timed-out attempt was found on the server, not posted a third time
+        QCOMPARE(countWhere(serverMessages(server, token, 1), QStringLiteral("content"),
+                            QStringLiteral("patient")),
+                 1);
+    }
+
     void signedOutHoldsEverythingPending()
     {
         TestServer server;
