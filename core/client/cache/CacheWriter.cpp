@@ -456,4 +456,10 @@ std::optional<OutboxItem> CacheWriter::enqueue(const OutboxRequest &request)
     return item.take();
 }
 
+bool CacheWriter::removeOutboxItem(qint64 id)
+{
+    run(QStringLiteral("DELETE FROM outbox WHERE id = ?"), { id });
+    return touch(CacheKind::Outbox);
+}
+
 } // namespace portal::client

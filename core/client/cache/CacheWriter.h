@@ -80,6 +80,9 @@ public:
 
     // An outbox item in the same transaction as a local change (e.g. markThreadRead()).
     std::optional<OutboxItem> enqueue(const OutboxRequest &request);
+    // A sent item leaves the outbox in the same transaction as the server's answer enters the cache, so a
+    // view never shows both the pending and the sent copy. An item already gone (discarded) is no error.
+    bool removeOutboxItem(qint64 id);
 
     // Gives up: nothing of this apply() is written, and apply() returns Aborted with `message`.
     void abort(const QString &message);

@@ -194,6 +194,14 @@ CacheResult<Done> Outbox::retry(qint64 id)
         id, QStringLiteral("UPDATE outbox SET state = 'pending' WHERE id = ? AND state = 'failed'"), { id });
 }
 
+CacheResult<Done> Outbox::requeue(qint64 id, const QString &message)
+{
+    return setState(id,
+                    QStringLiteral("UPDATE outbox SET state = 'pending', last_error = ? "
+                                   "WHERE id = ? AND state = 'sending'"),
+                    { sqlText(message), id });
+}
+
 CacheResult<Done> Outbox::remove(qint64 id)
 {
     return setState(id, QStringLiteral("DELETE FROM outbox WHERE id = ?"), { id });

@@ -73,6 +73,9 @@ public:
                                AfterSent after = AfterSent::Remove);
     CacheResult<Done> markFailed(qint64 id, const QString &message);
     CacheResult<Done> retry(qint64 id); // a failed item becomes pending again, keeping its place
+    // A sending item whose attempt met a passing fault (offline, timeout, 5xx) waits as pending again,
+    // with `message` kept as its last error; it keeps its place and its attempt count.
+    CacheResult<Done> requeue(qint64 id, const QString &message);
     CacheResult<Done> remove(qint64 id); // the person discards an item
     CacheResult<std::optional<OutboxItem>> item(qint64 id);
 

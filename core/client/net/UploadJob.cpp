@@ -42,6 +42,11 @@ QNetworkReply *UploadJob::send(QNetworkAccessManager &network, const QNetworkReq
         return nullptr;
     }
     auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    // A repeat with the same Idempotency-Key must send the same bytes (the server compares a hash of the
+    // body), so the boundary comes from the key instead of Qt's random one. A UUID is as unlikely to occur
+    // in the file as Qt's own.
+    if (!options().idempotencyKey.isEmpty())
+        multipart->setBoundary("portal-upload-" + options().idempotencyKey);
     multipart->append(textPart("title", m_upload.title));
     multipart->append(textPart("description", m_upload.description));
     multipart->append(textPart("case", QString::number(m_upload.caseId)));
