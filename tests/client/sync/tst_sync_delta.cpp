@@ -119,12 +119,14 @@ private slots:
         QCOMPARE(messages->last().content, QStringLiteral("The clauses in section 4 are fine."));
         QVERIFY(!messages->last().isRead);
         bool task = false;
-        for (const api::Task &t : *m_account->cache->tasks())
+        const auto tasks = m_account->cache->tasks();
+        for (const api::Task &t : *tasks)
             task |= t.title == QLatin1String("Sign the settlement");
         QVERIFY(task);
         QCOMPARE((*m_account->cache->caseById(2))->summary.status, QStringLiteral("CLOSED"));
         bool document = false;
-        for (const api::Document &d : *m_account->cache->documents())
+        const auto documents = m_account->cache->documents();
+        for (const api::Document &d : *documents)
             document |= d.title == QLatin1String("Settlement draft");
         QVERIFY(document);
         compareWithServer();
@@ -152,12 +154,14 @@ private slots:
         QVERIFY(staffReply(*m_server, 1, "One more thing."));
         QVERIFY(syncOnce(engine));
         QCOMPARE((*m_account->cache->thread(1))->unreadCount, 0);
-        for (const api::Notification &n : *m_account->cache->notifications()) {
+        const auto notifications = m_account->cache->notifications();
+        for (const api::Notification &n : *notifications) {
             if (n.id == 1)
                 QVERIFY(n.isRead);
         }
         // Once the outbox has sent them (items gone), the server's state is the truth again.
-        for (const auto &item : *m_account->cache->outbox().items())
+        const auto items = m_account->cache->outbox().items();
+        for (const auto &item : *items)
             QVERIFY(m_account->cache->outbox().remove(item.id).ok());
         QVERIFY(staffReply(*m_server, 1, "And another."));
         QVERIFY(syncOnce(engine));

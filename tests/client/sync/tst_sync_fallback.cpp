@@ -61,7 +61,8 @@ private slots:
         QCOMPARE(*mine.profile(), *theirs.profile());
         QCOMPARE(*mine.cases(), *theirs.cases()); // with the attorneys, from the case details
         QCOMPARE(mine.threads()->size(), theirs.threads()->size());
-        for (const client::ThreadSummary &summary : *theirs.threads()) {
+        const auto theirThreads = theirs.threads();
+        for (const client::ThreadSummary &summary : *theirThreads) {
             const auto thread = mine.thread(summary.thread.id);
             QVERIFY(thread->has_value());
             QCOMPARE((*thread)->subject, summary.thread.subject);
