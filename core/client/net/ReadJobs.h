@@ -7,6 +7,7 @@
 #pragma once
 
 #include "JsonJob.h"
+#include "SyncTypes.h"
 #include "WireTypes.h"
 
 namespace portal::net {
@@ -73,10 +74,9 @@ public:
     explicit FetchNotificationsJob(Session *session, RequestOptions options = {});
 };
 
-// GET /api/portal/sync/?since=&limit= (extension). The answer stays a QJsonObject until its wire type
-// (core/api/SyncTypes.h) is wired: job->setDecoder(...) or decode result().value with SyncPage::fromJson.
-// A 404 answer means the server has no sync endpoint: fall back to the list endpoints.
-class FetchSyncPageJob : public JsonJob<QJsonObject>
+// GET /api/portal/sync/?since=&limit= (extension), decoded into api::SyncPage (core/api/SyncTypes.h).
+// A 404 (or 405) answer means the server has no sync endpoint: fall back to the list endpoints.
+class FetchSyncPageJob : public JsonJob<api::SyncPage>
 {
 public:
     FetchSyncPageJob(Session *session, const QString &since, int limit = 0, RequestOptions options = {});
