@@ -1,6 +1,7 @@
 #include "DocumentListModel.h"
 
 #include "ClientCache.h"
+#include "ItemIcons.h"
 #include "ModelRoles.h"
 #include "Wording.h"
 
@@ -87,8 +88,8 @@ QVariant DocumentListModel::data(const QModelIndex &index, int role) const
         break;
     case Qt::DecorationRole:
         if (index.column() == TitleColumn)
-            return QIcon(m_downloaded.contains(document.id) ? QStringLiteral(":/icons/document-local.svg")
-                                                            : QStringLiteral(":/icons/document.svg"));
+            return itemIcon(m_downloaded.contains(document.id) ? QStringLiteral(":/icons/document-local.svg")
+                                                               : QStringLiteral(":/icons/document.svg"));
         break;
     case Qt::ToolTipRole:
         if (index.column() == TitleColumn)

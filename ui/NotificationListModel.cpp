@@ -1,6 +1,7 @@
 #include "NotificationListModel.h"
 
 #include "ClientCache.h"
+#include "ItemIcons.h"
 #include "ModelRoles.h"
 #include "Wording.h"
 
@@ -55,7 +56,7 @@ QVariant NotificationListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return n.isRead ? n.title : tr("Unread: %1").arg(n.title);
     case Qt::DecorationRole:
-        return QIcon(iconFor(n.notificationType));
+        return itemIcon(iconFor(n.notificationType));
     case Qt::FontRole:
         if (!n.isRead) {
             QFont bold;

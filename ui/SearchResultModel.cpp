@@ -1,6 +1,7 @@
 #include "SearchResultModel.h"
 
 #include "ClientCache.h"
+#include "ItemIcons.h"
 #include "ModelRoles.h"
 #include "Wording.h"
 
@@ -109,10 +110,12 @@ QVariant SearchResultModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return hit.title;
     case Qt::DecorationRole:
-        return QIcon(iconFor(hit.kind));
+        return itemIcon(iconFor(hit.kind));
     case Qt::ToolTipRole:
-    case SecondaryTextRole:
-        return plainSnippet(hit.snippet);
+    case SecondaryTextRole: {
+        const QString snippet = plainSnippet(hit.snippet);
+        return snippet == hit.title ? QString() : snippet;
+    }
     case Qt::AccessibleTextRole:
         return tr("%1: %2").arg(wording::searchKind(hit.kind), hit.title);
     case SnippetHtmlRole:
