@@ -5,6 +5,7 @@
 #include "ClientCache.h"
 #include "ModelRoles.h"
 #include "SelectionKeeper.h"
+#include "TableRowDelegate.h"
 #include "Wording.h"
 
 #include <QComboBox>
@@ -72,6 +73,7 @@ CasesView::CasesView(client::ClientCache &cache, QWidget *parent)
     m_list->setModel(m_proxy);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
+    m_list->setItemDelegate(new TableRowDelegate(m_list));
     m_list->setSortingEnabled(true);
     m_list->setAlternatingRowColors(true);
     m_list->sortByColumn(CaseListModel::OpenedColumn, Qt::DescendingOrder);

@@ -5,6 +5,7 @@
 #include "DocumentListModel.h"
 #include "ModelRoles.h"
 #include "SelectionKeeper.h"
+#include "TableRowDelegate.h"
 #include "TransferPanel.h"
 #include "UploadDialog.h"
 
@@ -45,6 +46,7 @@ DocumentsView::DocumentsView(client::ClientCache &cache, AccountActions &actions
     m_list->setModel(m_proxy);
     m_list->setRootIsDecorated(false);
     m_list->setUniformRowHeights(true);
+    m_list->setItemDelegate(new TableRowDelegate(m_list));
     m_list->setSortingEnabled(true);
     m_list->setAlternatingRowColors(true);
     m_list->sortByColumn(DocumentListModel::UploadedColumn, Qt::DescendingOrder);

@@ -60,7 +60,7 @@ void ListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QIcon icon = index.data(Qt::DecorationRole).value<QIcon>();
     if (!icon.isNull()) {
         const QRect iconRect(area.left(), area.top() + 2, iconSize, iconSize);
-        icon.paint(painter, iconRect);
+        icon.paint(painter, iconRect, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
         area.setLeft(iconRect.right() + padding);
     }
 

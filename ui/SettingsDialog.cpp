@@ -54,7 +54,9 @@ SettingsDialog::SettingsDialog(const DesktopSettings &settings, QWidget *parent)
     auto *form = new QFormLayout(this);
     form->addRow(tr("&Server:"), m_server);
     form->addRow(tr("S&ync every:"), m_interval);
-    form->addRow(tr("&Downloads:"), folderRow);
+    auto *folderLabel = new QLabel(tr("&Downloads:"), this);
+    folderLabel->setBuddy(m_folder); // a row of widgets gets no buddy by itself
+    form->addRow(folderLabel, folderRow);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
     form->addRow(QString(), m_tray);

@@ -2,6 +2,7 @@
 
 #include "ModelRoles.h"
 #include "SelectionKeeper.h"
+#include "TableRowDelegate.h"
 #include "TaskListModel.h"
 #include "Wording.h"
 
@@ -24,6 +25,7 @@ TasksView::TasksView(client::ClientCache &cache, QWidget *parent)
     m_list->setAccessibleName(tr("Tasks"));
     m_list->setModel(m_model);
     m_list->setUniformRowHeights(true);
+    m_list->setItemDelegate(new TableRowDelegate(m_list));
     m_list->setAlternatingRowColors(true);
     m_list->setIconSize(QSize(16, 16));
     m_list->header()->setStretchLastSection(false);

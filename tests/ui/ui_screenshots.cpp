@@ -87,12 +87,13 @@ int main(int argc, char **argv)
         qCritical("cannot load the demo account: %s", qPrintable(error));
         return 1;
     }
-    // One reply waiting and one that failed, as after working offline.
+    // One reply waiting and one that failed, as after working offline (in the thread without unread
+    // messages, so that the other one shows bold and counted).
     auto failed = cache->outbox().enqueue(client::OutboxRequest::newMessage(
-        1, { QStringLiteral("Clause 7 worries me: can we cap the penalty?") }));
+        2, { QStringLiteral("I attached what I found; the rest follows once I am back in the office.") }));
     (void)cache->outbox().markFailed(failed->id, QStringLiteral("The server did not answer in time."));
     (void)cache->outbox().enqueue(client::OutboxRequest::newMessage(
-        1, { QStringLiteral("I will send my notes on section 4 tomorrow.") }));
+        2, { QStringLiteral("Do you also need the emails from 2022?") }));
 
     FakeAccountActions actions(*cache);
     actions.lastSynced = QDateTime::currentDateTimeUtc().addSecs(-120);
@@ -103,7 +104,7 @@ int main(int argc, char **argv)
 
     window.openCase(1);
     ok &= save(&window, out, QStringLiteral("cases"));
-    window.openThread(1);
+    window.openThread(2);
     ok &= save(&window, out, QStringLiteral("messages"));
     window.openDocument(1);
     emit actions.downloadProgress(2, 300, 623);
@@ -117,7 +118,7 @@ int main(int argc, char **argv)
     actions.setState(AccountActions::SyncState::Offline);
     window.showError(QStringLiteral(
         "Could not reach portal.example.com. Check the connection; we try again in a minute."));
-    window.openThread(2);
+    window.openThread(1);
     ok &= save(&window, out, QStringLiteral("offline"));
     actions.setState(AccountActions::SyncState::Syncing);
 
