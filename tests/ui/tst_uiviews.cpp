@@ -29,12 +29,14 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace portal;
@@ -303,6 +305,49 @@ private slots:
         emit m_actions->downloadFailed(2, QStringLiteral("The disk is full."));
         emit m_actions->errorOccurred(QStringLiteral("The disk is full."));
         QCOMPARE(m_window->shownError(), QStringLiteral("The disk is full."));
+    }
+
+    void uploadAsksForTheCaseAndShowsProgress()
+    {
+        m_window->openDocument(1);
+        const QString file = m_dir.filePath(QStringLiteral("notes.pdf"));
+        QFile bytes(file);
+        QVERIFY(bytes.open(QIODevice::WriteOnly));
+        bytes.write("%PDF-1.4\n");
+        bytes.close();
+        // The dialog is modal: accept it once it is up.
+        QTimer::singleShot(0, this, [] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                dialog->accept();
+        });
+        m_window->documentsView()->uploadFiles({ file });
+        QVERIFY(m_actions->calls.contains(QStringLiteral("upload 1 %1 notes").arg(file)));
+        TransferPanel *transfers = m_window->documentsView()->transfers();
+        QCOMPARE(transfers->count(), 1);
+        emit m_actions->uploadProgress(1, 5, 10);
+        emit m_actions->uploadFinished(1);
+        QCOMPARE(transfers->count(), 0);
+
+        // Dropping files on the view asks the same and uploads.
+        auto *mime = new QMimeData;
+        mime->setUrls({ QUrl::fromLocalFile(file) });
+        DocumentsView *view = m_window->documentsView();
+        const QPointF at = QPointF(view->rect().center());
+        QDragEnterEvent enter(at.toPoint(), Qt::CopyAction, mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(view, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(at, Qt::CopyAction, mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(view, &drop);
+        QVERIFY(drop.isAccepted());
+        QTimer::singleShot(50, this, [] {
+            if (auto *dialog = qobject_cast<QDialog *>(QApplication::activeModalWidget()))
+                dialog->accept();
+        });
+        QTRY_COMPARE(m_actions->calls.count(QStringLiteral("upload 1 %1 notes").arg(file)), 2);
+        delete mime;
+
+        emit m_actions->uploadFailed(7, QStringLiteral("The file is larger than the server takes."));
+        QCOMPARE(m_window->shownError(), QStringLiteral("The file is larger than the server takes."));
     }
 
     void offlineBannerAndStatusBar()

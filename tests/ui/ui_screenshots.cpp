@@ -92,8 +92,8 @@ int main(int argc, char **argv)
     auto failed = cache->outbox().enqueue(client::OutboxRequest::newMessage(
         2, { QStringLiteral("I attached what I found; the rest follows once I am back in the office.") }));
     (void)cache->outbox().markFailed(failed->id, QStringLiteral("The server did not answer in time."));
-    (void)cache->outbox().enqueue(client::OutboxRequest::newMessage(
-        2, { QStringLiteral("Do you also need the emails from 2022?") }));
+    (void)cache->outbox().enqueue(
+        client::OutboxRequest::newMessage(2, { QStringLiteral("Do you also need the emails from 2022?") }));
 
     FakeAccountActions actions(*cache);
     actions.lastSynced = QDateTime::currentDateTimeUtc().addSecs(-120);
