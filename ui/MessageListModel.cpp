@@ -24,7 +24,12 @@ void MessageListModel::setThread(qint64 threadId)
         return;
     m_threadId = threadId;
     m_shownMessages = 0;
+    m_unreadWhenOpened.clear();
     read(m_pageSize, false);
+    for (const MessageRow &row : std::as_const(m_rows)) {
+        if (!row.message.isRead && row.outboxItemId == 0)
+            m_unreadWhenOpened.insert(row.message.id);
+    }
 }
 
 void MessageListModel::reload()
@@ -113,8 +118,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
             text += QLatin1Char(' ') + tr("(waiting to be sent)");
         else if (row.sendState == Failed)
             text += QLatin1Char(' ') + tr("(not sent: %1)").arg(row.error);
-        else if (!message.isRead)
-            text += QLatin1Char(' ') + tr("(unread)");
+        else if (data(index, UnreadRole).toBool())
+            text += QLatin1Char(' ') + tr("(new)");
         return text;
     }
     case SecondaryTextRole:
@@ -123,8 +128,8 @@ QVariant MessageListModel::data(const QModelIndex &index, int role) const
         return wording::shortDateTime(message.createdAt);
     case TimestampRole:
         return message.createdAt;
-    case UnreadRole:
-        return !message.isRead;
+    case UnreadRole: // what was new when the thread was opened stays marked after it was read
+        return !message.isRead || (row.outboxItemId == 0 && m_unreadWhenOpened.contains(message.id));
     case IdRole:
         return row.outboxItemId ? qint64(0) : message.id;
     case ThreadIdRole:

@@ -7,6 +7,8 @@
 #include "RowListModel.h"
 #include "WireTypes.h"
 
+#include <QSet>
+
 namespace portal::client {
 class ClientCache;
 }
@@ -62,6 +64,7 @@ private:
     int m_shownMessages = 0;
     bool m_canLoadOlder = false;
     api::PersonRef m_me;
+    QSet<qint64> m_unreadWhenOpened; // stay marked new while the thread is open, though now read
 };
 
 } // namespace portal::ui

@@ -131,7 +131,11 @@ private slots:
         clickRow(threads, findId(threads, 1));
         QCOMPARE(m_window->messagesView()->currentThreadId(), 1);
         QVERIFY(m_actions->calls.contains(QStringLiteral("markThreadRead 1")));
-        QCOMPARE(m_window->messagesView()->conversation()->model()->rowCount(), 4);
+        QAbstractItemModel *conversation = m_window->messagesView()->conversation()->model();
+        QCOMPARE(conversation->rowCount(), 4);
+        QTRY_VERIFY(static_cast<MessageListModel *>(conversation)->rows().at(3).message.isRead);
+        QVERIFY(conversation->index(3, 0).data(UnreadRole).toBool()); // read now, still marked new while open
+        QVERIFY(!conversation->index(0, 0).data(UnreadRole).toBool());
         QTRY_COMPARE(m_window->sidebar()->badge(Sidebar::Messages), 0);
         QCOMPARE(findId(threads, 1).data(UnreadCountRole).toInt(), 0);
         QCOMPARE(threads->currentIndex().data(IdRole).toLongLong(), 1); // still chosen after the change
