@@ -32,6 +32,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -166,6 +167,30 @@ private slots:
         QTest::keyClick(compose, Qt::Key_Return);
         QVERIFY(m_actions->calls.isEmpty());
         QCOMPARE(compose->toPlainText(), QStringLiteral("Line one\n"));
+    }
+
+    void longThreadLoadsOlderAtTheTop()
+    {
+        QList<api::Message> many;
+        const QDateTime start(QDate(2024, 1, 1), QTime(8, 0), Qt::UTC);
+        for (int i = 0; i < 5000; ++i)
+            many.append(api::Message { 1000 + i,
+                                       { 3, QStringLiteral("Jane Smith") },
+                                       QStringLiteral("Message %1").arg(i),
+                                       start.addSecs(i),
+                                       true });
+        QVERIFY(m_cache->apply([&](client::CacheWriter &w) { w.upsertMessages(2, many); }));
+        m_window->openThread(2);
+        QListView *conversation = m_window->messagesView()->conversation();
+        auto *model = static_cast<MessageListModel *>(conversation->model());
+        QCOMPARE(model->rowCount(), model->pageSize());
+        QScrollBar *bar = conversation->verticalScrollBar();
+        QTRY_VERIFY(bar->maximum() > 0);
+        QTRY_COMPARE(bar->value(), bar->maximum()); // opened at the newest
+        bar->setValue(bar->minimum());
+        QCOMPARE(model->rowCount(), 2 * model->pageSize());
+        QVERIFY(bar->value() > bar->minimum()); // the rows that were shown stay in view
+        QCOMPARE(model->index(model->rowCount() - 1, 0).data().toString(), QStringLiteral("Message 4999"));
     }
 
     void failedMessageCanBeSentAgain()
