@@ -86,8 +86,8 @@ void Sidebar::setBadge(Section section, int count, const QString &accessibleText
 
 void Sidebar::refreshBadges()
 {
-    const client::UnreadTotals totals
-        = m_cache.unreadTotals().ok() ? *m_cache.unreadTotals() : client::UnreadTotals();
+    auto read = m_cache.unreadTotals();
+    const client::UnreadTotals totals = read ? *read : client::UnreadTotals();
     setBadge(Messages, totals.messages, tr("Messages, %n unread", nullptr, totals.messages));
     setBadge(Notifications, totals.notifications,
              tr("Notifications, %n unread", nullptr, totals.notifications));
