@@ -34,6 +34,7 @@ class ServerCliTest : public QObject
 private slots:
     void initTestCase()
     {
+        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
         QVERIFY2(QFile::exists(serverBinary()), "PORTAL_SERVER_BIN must name the built portal-server");
     }
 
