@@ -29,9 +29,18 @@ int backupCommand(const QStringList &arguments)
         "Writes a consistent copy of the store in DIR (database, documents, token signing key) into the new\n"
         "folder OUT. Safe while portal-server serves DIR: the database is copied in one read transaction."));
     parser.addOption(dataOption());
+    parser.addOption(databaseOption());
     parser.addPositionalArgument(QStringLiteral("OUT"), QStringLiteral("A folder that does not exist yet."));
     if (const int code = parseOrExit(parser, QStringLiteral("backup"), arguments); code >= 0)
         return code;
+    const auto database = databaseUrl(parser, QStringLiteral("backup"));
+    if (!database)
+        return 2;
+    if (!database->isEmpty())
+        return fail(QStringLiteral(
+                        "backup: the database is PostgreSQL: use pg_dump for it (and copy DIR's documents/ "
+                        "and signing key alongside); backup covers SQLite stores only."),
+                    2);
     const QString dataDir = requiredDataDir(parser, QStringLiteral("backup"));
     if (dataDir.isEmpty())
         return 2;
@@ -54,9 +63,19 @@ int restoreCommand(const QStringList &arguments)
         "Every document is checked against its SHA-256 first; an older backup's schema is brought up to\n"
         "date. Stop the server, restore into a new folder, then serve that folder."));
     parser.addOption(dataOption());
+    parser.addOption(databaseOption());
     parser.addPositionalArgument(QStringLiteral("BACKUP"), QStringLiteral("The backup's folder."));
     if (const int code = parseOrExit(parser, QStringLiteral("restore"), arguments); code >= 0)
         return code;
+    const auto database = databaseUrl(parser, QStringLiteral("restore"));
+    if (!database)
+        return 2;
+    if (!database->isEmpty())
+        return fail(
+            QStringLiteral(
+                "restore: the database is PostgreSQL: use pg_restore for it (and copy DIR's documents/ "
+                "and signing key alongside); restore covers SQLite stores only."),
+            2);
     const QString dataDir = requiredDataDir(parser, QStringLiteral("restore"));
     if (dataDir.isEmpty())
         return 2;

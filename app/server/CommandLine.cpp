@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "Commands.h"
+#include "Database.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -12,6 +13,39 @@ QCommandLineOption dataOption()
 {
     return { QStringLiteral("data"), QStringLiteral("The store's folder (database, documents, signing key)."),
              QStringLiteral("DIR") };
+}
+
+QCommandLineOption databaseOption()
+{
+    return { QStringLiteral("database"),
+             QStringLiteral(
+                 "PostgreSQL instead of SQLite in DIR: postgresql://USER:PASSWORD@HOST:PORT/DATABASE "
+                 "(without a password, libpq's PGPASSWORD or ~/.pgpass); default: the environment's "
+                 "PORTAL_DATABASE_URL. DIR then holds only the documents and the signing key."),
+             QStringLiteral("URL") };
+}
+
+std::optional<QUrl> databaseUrl(const QString &given, const QString &command)
+{
+    // The environment keeps the password out of the process list, where command lines are visible.
+    const QString text = given.isEmpty() ? qEnvironmentVariable("PORTAL_DATABASE_URL") : given;
+    if (text.isEmpty())
+        return QUrl();
+    const QUrl url(text, QUrl::StrictMode);
+    if (!url.isValid() || !store::Database::isPostgresUrl(url) || url.host().isEmpty()
+        || url.path().size() < 2) {
+        // Never echo the text: it may hold a password.
+        fail(QStringLiteral("%1: --database wants postgresql://USER:PASSWORD@HOST:PORT/DATABASE.")
+                 .arg(command),
+             2);
+        return std::nullopt;
+    }
+    return url;
+}
+
+std::optional<QUrl> databaseUrl(const QCommandLineParser &parser, const QString &command)
+{
+    return databaseUrl(parser.value(QStringLiteral("database")), command);
 }
 
 int parseOrExit(QCommandLineParser &parser, const QString &command, const QStringList &arguments)

@@ -1,12 +1,17 @@
-// What the sub-commands share on the command line: a parser set up with --help/--version and --data, and
+// What the sub-commands share on the command line: a parser set up with --help/--version, --data and
+// --database, and
 // the parse step that prints help or errors the same way for every command.
 #pragma once
 
 #include <QCommandLineParser>
+#include <QUrl>
+#include <optional>
 
 namespace portal::cli {
 
 QCommandLineOption dataOption();
+// --database URL: the store's database in PostgreSQL instead of SQLite in DIR.
+QCommandLineOption databaseOption();
 
 // Parses `arguments` for `command`; returns an exit code when the process should end now (help, version
 // or a usage error), or -1 to go on.
@@ -14,5 +19,11 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
 
 // --data DIR, required: the store's folder. Returns it, or an empty string after printing the error.
 QString requiredDataDir(const QCommandLineParser &parser, const QString &command);
+
+// `given` (--database's value, else the environment's PORTAL_DATABASE_URL) as a PostgreSQL URL: an empty
+// QUrl for none (SQLite in DIR), nullopt after printing the error when it is not one.
+std::optional<QUrl> databaseUrl(const QString &given, const QString &command);
+// The same for a parser that has databaseOption().
+std::optional<QUrl> databaseUrl(const QCommandLineParser &parser, const QString &command);
 
 } // namespace portal::cli

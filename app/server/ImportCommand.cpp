@@ -12,11 +12,12 @@ int importCommand(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "portal-server import --data DIR FILE.json\n\n"
+        "portal-server import --data DIR [--database URL] FILE.json\n\n"
         "Loads a fixture (format client-portal-fixture/1) into the store in DIR, creating it. All or "
         "nothing:\n"
         "a bad fixture is refused with the JSON path of the problem, and the store is left unchanged."));
     parser.addOption(dataOption());
+    parser.addOption(databaseOption());
     parser.addPositionalArgument(QStringLiteral("FILE.json"), QStringLiteral("The fixture to load."));
     if (const int code = parseOrExit(parser, QStringLiteral("import"), arguments); code >= 0)
         return code;
@@ -26,7 +27,10 @@ int importCommand(const QStringList &arguments)
     if (parser.positionalArguments().size() != 1)
         return fail(QStringLiteral("import: give exactly one fixture file."), 2);
 
-    auto store = store::Store::open(dataDir);
+    const auto database = databaseUrl(parser, QStringLiteral("import"));
+    if (!database)
+        return 2;
+    auto store = store::Store::open(dataDir, *database);
     if (!store)
         return fail(QStringLiteral("import: %1").arg(store.error().message));
     const QString fixture = parser.positionalArguments().first();

@@ -2,6 +2,7 @@
 // requests in flight finish (at most 30 s) and exits 0.
 #include "CommandLine.h"
 #include "Commands.h"
+#include "Database.h"
 #include "PortalServer.h"
 #include "ServeSettings.h"
 #include "TerminationSignals.h"
@@ -97,6 +98,7 @@ int serveCommand(const QStringList &arguments)
         "the configuration file as \"name = value\" (e.g. \"listen = 0.0.0.0:8000\");\n"
         "the command line wins."));
     const QCommandLineOption data = dataOption();
+    const QCommandLineOption database = databaseOption();
     const QCommandLineOption config(
         QStringLiteral("config"),
         QStringLiteral("Configuration file (default %1, when it exists).").arg(ServeSettings::kDefaultConfig),
@@ -139,10 +141,9 @@ int serveCommand(const QStringList &arguments)
         QStringLiteral("ADDRESSES"));
     const QCommandLineOption noPush(QStringLiteral("no-push"),
                                     QStringLiteral("Offer no push channel (clients poll instead)."));
-    const QList<QCommandLineOption> settable { data,       listen,         rateLimit,
-                                               maxUpload,  idleTimeout,    tlsCert,
-                                               tlsKey,     webhookTimeout, webhookConcurrency,
-                                               noWebhooks, noPush };
+    const QList<QCommandLineOption> settable { data,           database,           listen,     rateLimit,
+                                               maxUpload,      idleTimeout,        tlsCert,    tlsKey,
+                                               webhookTimeout, webhookConcurrency, noWebhooks, noPush };
     parser.addOptions(settable);
     parser.addOption(config);
     if (const int code = parseOrExit(parser, QStringLiteral("serve"), arguments); code >= 0)
@@ -162,6 +163,10 @@ int serveCommand(const QStringList &arguments)
         return fail(QStringLiteral("serve: --data DIR is required (or \"data = DIR\" in the configuration)."),
                     2);
     options.dataDir = QDir(settings->value(data)).absolutePath();
+    const auto databaseLocation = databaseUrl(settings->value(database), QStringLiteral("serve"));
+    if (!databaseLocation)
+        return 2;
+    options.database = *databaseLocation;
     QHostAddress address;
     quint16 port = 0;
     if (!parseListen(settings->value(listen), &address, &port))
@@ -225,8 +230,13 @@ int serveCommand(const QStringList &arguments)
     const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
         ? QStringLiteral("[%1]").arg(address.toString())
         : address.toString();
-    QTextStream(stdout) << "portal-server " << QCoreApplication::applicationVersion() << " serving " << scheme
-                        << "://" << host << ':' << boundPort << "/ from " << options.dataDir << Qt::endl;
+    QTextStream(stdout)
+        << "portal-server " << QCoreApplication::applicationVersion() << " serving " << scheme << "://"
+        << host << ':' << boundPort << "/ from " << options.dataDir
+        << (options.database.isEmpty()
+                ? QString()
+                : QStringLiteral(" with the database %1").arg(store::Database::displayUrl(options.database)))
+        << Qt::endl;
 
     QObject::connect(&termination, &TerminationSignals::received, server.get(), [&server] {
         QTextStream(stdout) << "portal-server: shutting down, finishing requests in flight" << Qt::endl;

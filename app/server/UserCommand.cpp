@@ -143,6 +143,7 @@ int userCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(kUserUsage));
     parser.addOption(dataOption());
+    parser.addOption(databaseOption());
     parser.addOptions({
         { QStringLiteral("role"), QStringLiteral("client, attorney or admin."), QStringLiteral("ROLE") },
         { QStringLiteral("email"), QStringLiteral("E-mail address."), QStringLiteral("E") },
@@ -164,7 +165,10 @@ int userCommand(const QStringList &arguments)
     const QString dataDir = requiredDataDir(parser, QStringLiteral("user"));
     if (dataDir.isEmpty())
         return 2;
-    auto opened = store::Store::open(dataDir);
+    const auto database = databaseUrl(parser, QStringLiteral("user"));
+    if (!database)
+        return 2;
+    auto opened = store::Store::open(dataDir, *database);
     if (!opened)
         return fail(QStringLiteral("user: %1").arg(opened.error().message));
     store::Store &store = **opened;

@@ -128,6 +128,7 @@ int webhookCommand(const QStringList &arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(QString::fromLatin1(kWebhookUsage));
     parser.addOption(dataOption());
+    parser.addOption(databaseOption());
     parser.addOptions({
         { QStringLiteral("url"), QStringLiteral("Where deliveries are posted (http or https)."),
           QStringLiteral("URL") },
@@ -157,7 +158,10 @@ int webhookCommand(const QStringList &arguments)
     const QString dataDir = requiredDataDir(parser, QStringLiteral("webhook"));
     if (dataDir.isEmpty())
         return 2;
-    auto opened = store::Store::open(dataDir);
+    const auto database = databaseUrl(parser, QStringLiteral("webhook"));
+    if (!database)
+        return 2;
+    auto opened = store::Store::open(dataDir, *database);
     if (!opened)
         return fail(QStringLiteral("webhook: %1").arg(opened.error().message));
     webhooks::WebhookEndpoints endpoints((*opened)->database());

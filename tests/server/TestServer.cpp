@@ -2,6 +2,7 @@
 
 #include "PasswordHasher.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
@@ -39,25 +40,41 @@ QString TestServer::fixturePath()
 namespace {
 
 // Importing hashes the fixture's passwords with Argon2id, which is slow on purpose; so the fixture is
-// imported once per test program into a template folder, and every TestServer starts from a copy of it.
-QString importedTemplate(QString *error)
+// imported once per test program into a template folder (and on PostgreSQL a template database), and every
+// TestServer starts from a copy of it.
+struct ImportedTemplate
+{
+    QString dir;
+    QString databaseName; // PostgreSQL runs: CREATE DATABASE ... TEMPLATE this
+};
+
+ImportedTemplate importedTemplate(QString *error)
 {
     static QTemporaryDir dir;
+    static store::test::ScratchDatabase *database = nullptr; // dropped as the application ends
     static QString failure;
     static bool done = false;
     if (!done) {
         done = true;
-        auto store = store::Store::open(dir.path());
-        if (!store) {
-            failure = store.error().message;
-        } else if (const auto imported
-                   = store::importFixture(**store, TestServer::fixturePath(), auth::hashPassword);
-                   !imported) {
-            failure = imported.error().message;
+        database = new store::test::ScratchDatabase;
+        qAddPostRoutine([] { delete std::exchange(database, nullptr); });
+        failure = database->errorString();
+        if (failure.isEmpty()) {
+            // Closed at the end of this scope: nobody may be connected to a template database.
+            auto store = store::Store::open(dir.path(), database->url());
+            if (!store) {
+                failure = store.error().message;
+            } else if (const auto imported
+                       = store::importFixture(**store, TestServer::fixturePath(), auth::hashPassword);
+                       !imported) {
+                failure = imported.error().message;
+            }
         }
     }
     *error = failure;
-    return failure.isEmpty() ? dir.path() : QString();
+    if (!failure.isEmpty())
+        return {};
+    return { dir.path(), database ? database->name() : QString() };
 }
 
 bool copyTree(const QString &from, const QString &to)
@@ -80,12 +97,20 @@ TestServer::TestServer(const std::function<void(server::ServerOptions &)> &confi
     options.dataDir = m_dir.path();
     if (configure)
         configure(options);
-    const QString source = importedTemplate(&m_error);
-    if (source.isEmpty())
+    const ImportedTemplate source = importedTemplate(&m_error);
+    if (source.dir.isEmpty())
         return;
-    if (!copyTree(source, options.dataDir)) {
+    if (!copyTree(source.dir, options.dataDir)) {
         m_error = QStringLiteral("cannot copy the imported fixture to %1").arg(options.dataDir);
         return;
+    }
+    if (store::test::onPostgres()) {
+        m_database = std::make_unique<store::test::ScratchDatabase>(source.databaseName);
+        if (!m_database->errorString().isEmpty()) {
+            m_error = m_database->errorString();
+            return;
+        }
+        options.database = m_database->url();
     }
     m_server = server::PortalServer::create(options, &m_error);
     if (!m_server)
@@ -96,6 +121,11 @@ TestServer::TestServer(const std::function<void(server::ServerOptions &)> &confi
 }
 
 TestServer::~TestServer() = default;
+
+QUrl TestServer::databaseUrl() const
+{
+    return m_database ? m_database->url() : QUrl();
+}
 
 QUrl TestServer::url(const QString &path) const
 {

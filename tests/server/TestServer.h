@@ -1,8 +1,10 @@
-// A real portal-server for tests: a fresh store in a temporary folder loaded with the demo fixture,
+// A real portal-server for tests: a fresh store in a temporary folder (on PostgreSQL runs, see TestBackend.h,
+// with a database of its own) loaded with the demo fixture,
 // served on 127.0.0.1 with an OS-chosen port, and a small synchronous HTTP client to talk to it.
 #pragma once
 
 #include "PortalServer.h"
+#include "TestBackend.h"
 
 #include <QHttpMultiPart>
 #include <QJsonArray>
@@ -41,6 +43,7 @@ public:
     QString errorString() const { return m_error; }
     server::PortalServer &server() { return *m_server; }
     QString dataDir() const { return m_dir.path(); }
+    QUrl databaseUrl() const; // empty on SQLite: Store::open(dataDir(), databaseUrl()) opens the same store
     quint16 port() const { return m_port; }
     QUrl url(const QString &path) const;
 
@@ -74,6 +77,7 @@ private:
     HttpResult wait(QNetworkReply *reply);
 
     QTemporaryDir m_dir;
+    std::unique_ptr<store::test::ScratchDatabase> m_database; // dropped after the server has gone
     std::unique_ptr<server::PortalServer> m_server;
     quint16 m_port = 0;
     QString m_error;

@@ -16,6 +16,7 @@ class ServerAuthTest : public QObject
 private slots:
     void initTestCase()
     {
+        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isValid(), qPrintable(m_server->errorString()));
     }

@@ -15,6 +15,7 @@ class ServerHttpTest : public QObject
 private slots:
     void initTestCase()
     {
+        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
         m_server = std::make_unique<TestServer>([](server::ServerOptions &options) {
             options.limits.maxBodySize = 64 * 1024;
             options.rateLimits.enabled = false;
@@ -125,7 +126,7 @@ private slots:
         QCOMPARE(server.get("/api/portal/profile/", token).status, 200);
         {
             // Another connection to the same database, as `portal-server user disable` would open.
-            auto other = store::Store::open(server.dataDir());
+            auto other = store::Store::open(server.dataDir(), server.databaseUrl());
             QVERIFY(other.ok());
             const auto user = (*other)->users().byName(QStringLiteral("client_username"));
             QVERIFY(user.ok());

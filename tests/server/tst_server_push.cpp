@@ -87,6 +87,7 @@ private:
     }
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init() { startServer(); }
     void cleanup() { m_server.reset(); }
 
@@ -151,7 +152,7 @@ private slots:
         PushClient mine(m_server->port(), m_server->clientToken());
         QTRY_COMPARE_WITH_TIMEOUT(mine.count("authenticated"), 1, kWaitMs);
         // A second connection to the same database, as another portal-server process would have.
-        auto other = store::Store::open(m_server->dataDir());
+        auto other = store::Store::open(m_server->dataDir(), m_server->databaseUrl());
         QVERIFY(other);
         const auto posted = (*other)->staffThreads().post(store::StaffScope { 3, false }, 1,
                                                           QStringLiteral("Written elsewhere."));

@@ -32,6 +32,7 @@ class ServerResourcesTest : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init()
     {
         m_server = std::make_unique<TestServer>();

@@ -95,6 +95,7 @@ private:
     qint64 m_secondClientUser = 0;
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init()
     {
         m_server = std::make_unique<TestServer>();

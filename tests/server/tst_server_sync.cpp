@@ -165,6 +165,7 @@ private:
     }
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init()
     {
         m_server = std::make_unique<TestServer>([](server::ServerOptions &options) {

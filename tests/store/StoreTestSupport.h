@@ -5,6 +5,7 @@
 #include "DataDirLayout.h"
 #include "Database.h"
 #include "Store.h"
+#include "TestBackend.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -121,10 +122,12 @@ inline QByteArray fileBytes(const QString &path)
     return file.readAll();
 }
 
-// A store in a temporary folder with the demo fixture imported: a fresh one for each test function.
+// A store in a temporary folder (and, on PostgreSQL runs, a database of its own) with the demo fixture
+// imported: a fresh one for each test function.
 struct DemoStore
 {
     QTemporaryDir dir;
+    ScratchDatabase database; // PostgreSQL runs: the store's own database, dropped after the store closes
     std::unique_ptr<Store> store;
 };
 
@@ -133,7 +136,9 @@ inline Result<std::unique_ptr<DemoStore>> openDemoStore()
     auto demo = std::make_unique<DemoStore>();
     if (!demo->dir.isValid())
         return StoreError::failure(QStringLiteral("no temporary folder: %1").arg(demo->dir.errorString()));
-    auto store = Store::open(demo->dir.path());
+    if (!demo->database.errorString().isEmpty())
+        return StoreError::failure(demo->database.errorString());
+    auto store = Store::open(demo->dir.path(), demo->database.url());
     if (!store)
         return store.error();
     demo->store = store.take();

@@ -15,6 +15,7 @@ class TestDocuments : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init();
     void cleanup();
 

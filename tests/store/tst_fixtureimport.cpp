@@ -88,6 +88,7 @@ class TestFixtureImport : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init();
     void cleanup();
 
@@ -104,13 +105,16 @@ private:
     void verifyUnchanged(const QMap<QString, qint64> &counts, const QStringList &files);
 
     std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ScratchDatabase> m_database;
     std::unique_ptr<Store> m_store;
 };
 
 void TestFixtureImport::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = Store::open(m_dir->path());
+    m_database = std::make_unique<ScratchDatabase>();
+    QVERIFY2(m_database->errorString().isEmpty(), qPrintable(m_database->errorString()));
+    auto store = Store::open(m_dir->path(), m_database->url());
     QVERIFY_OK(store);
     m_store = store.take();
 }
@@ -118,6 +122,7 @@ void TestFixtureImport::init()
 void TestFixtureImport::cleanup()
 {
     m_store.reset();
+    m_database.reset();
     m_dir.reset();
 }
 

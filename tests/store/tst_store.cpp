@@ -12,6 +12,7 @@ class TestStore : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init();
     void cleanup();
 

@@ -11,6 +11,7 @@ class TestThreads : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase() { PORTAL_SKIP_WITHOUT_TEST_DATABASE(); }
     void init();
     void cleanup();
 

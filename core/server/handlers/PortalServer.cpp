@@ -30,7 +30,7 @@ std::optional<QHostAddress> forwardedFor(const http::Request &request)
 
 std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options, QString *error)
 {
-    auto store = store::Store::open(options.dataDir);
+    auto store = store::Store::open(options.dataDir, options.database);
     if (!store) {
         if (error)
             *error = store.error().message;

@@ -15,6 +15,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
+#include <QUrl>
 #include <memory>
 #include <optional>
 
@@ -23,6 +24,8 @@ namespace portal::server {
 struct ServerOptions
 {
     QString dataDir;
+    // PostgreSQL's URL (postgresql://USER:PASSWORD@HOST:PORT/DATABASE), or empty for SQLite in dataDir.
+    QUrl database;
     auth::RateLimits rateLimits;
     auth::LoginThrottleLimits loginThrottle;
     http::ServerLimits limits;

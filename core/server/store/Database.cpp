@@ -1,7 +1,10 @@
 #include "Database.h"
 
+#include <QObject>
 #include <QRegularExpression>
+#include <QSqlDriver>
 #include <QSqlError>
+#include <QUrlQuery>
 #include <atomic>
 
 Q_LOGGING_CATEGORY(lcStore, "portal.store", QtWarningMsg)
@@ -43,6 +46,12 @@ Result<Done> Transaction::commit()
         return StoreError::failure(QStringLiteral("commit of a transaction that has already ended"));
     Q_ASSERT_X(m_depth == m_database->m_transactionDepth, "Transaction::commit",
                "transactions end in reverse order");
+    if (m_depth == 1 && m_database->m_ownWrites != m_database->m_ownWritesAtBegin) {
+        if (auto notified = m_database->notifyChange(); !notified) {
+            rollback();
+            return notified.error();
+        }
+    }
     const QString sql = m_depth == 1 ? QStringLiteral("COMMIT")
                                      : QStringLiteral("RELEASE SAVEPOINT %1").arg(savepointName(m_depth));
     if (auto committed = m_database->exec(sql); !committed) {
@@ -126,6 +135,88 @@ Result<std::unique_ptr<Database>> Database::openSqlite(const QString &filePath)
     return database;
 }
 
+bool Database::isPostgresUrl(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("postgresql") || url.scheme() == QLatin1String("postgres");
+}
+
+QString Database::displayUrl(const QUrl &url)
+{
+    return url.toString(QUrl::RemovePassword);
+}
+
+Result<std::unique_ptr<Database>> Database::openPostgres(const QUrl &url)
+{
+    const QString driver = QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        return StoreError::failure(
+            QStringLiteral("the Qt PostgreSQL driver (QPSQL) is not installed (Debian: libqt6sql6-psql)"));
+    }
+    const QString databaseName = url.path(QUrl::FullyDecoded).mid(1);
+    if (!url.isValid() || !isPostgresUrl(url) || url.host().isEmpty() || databaseName.isEmpty()
+        || databaseName.contains(QLatin1Char('/'))) {
+        return StoreError::failure(
+            QStringLiteral(
+                "%1 is not a PostgreSQL URL of the form postgresql://USER:PASSWORD@HOST:PORT/DATABASE")
+                .arg(displayUrl(url)));
+    }
+    std::unique_ptr<Database> database(new Database(uniqueConnectionName(), Dialect::PostgreSQL));
+    QSqlDatabase &connection = database->m_connection;
+    connection = QSqlDatabase::addDatabase(driver, database->m_connectionName);
+    connection.setHostName(url.host(QUrl::FullyDecoded));
+    connection.setPort(url.port(5432));
+    connection.setDatabaseName(databaseName);
+    connection.setUserName(url.userName(QUrl::FullyDecoded));
+    connection.setPassword(url.password(QUrl::FullyDecoded));
+    // QPSQL hands "key=value;..." to libpq with the semicolons made spaces: values are quoted for libpq.
+    QStringList options;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
+        QString quoted = value;
+        quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+            .replace(QLatin1Char('\''), QLatin1String("\\'"));
+        options.append(QStringLiteral("%1='%2'").arg(key, quoted));
+    }
+    connection.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!connection.open()) {
+        const QString reason = connection.lastError().text();
+        qCWarning(lcStore).noquote() << "cannot connect to" << displayUrl(url) << ":" << reason;
+        return StoreError::failure(
+            QStringLiteral("cannot connect to the database %1: %2").arg(displayUrl(url), reason));
+    }
+    if (auto configured = database->configurePostgres(); !configured)
+        return configured.error();
+    return database;
+}
+
+Result<Done> Database::configurePostgres()
+{
+    // Notices ("relation already exists, skipping") would go to standard error.
+    if (auto quiet = exec(QStringLiteral("SET client_min_messages TO warning")); !quiet)
+        return quiet.error();
+    QSqlDriver *driver = m_connection.driver();
+    m_listening = driver->subscribeToNotification(QString::fromLatin1(kChangeChannel));
+    if (m_listening) {
+        // The driver lives as long as the connection, which this Database owns: `this` outlives it. Own
+        // notifications are counted already (m_ownWrites). Delivered by the event loop (a socket notifier).
+        QObject::connect(driver, &QSqlDriver::notification, driver,
+                         [this](const QString &, QSqlDriver::NotificationSource source, const QVariant &) {
+                             if (source != QSqlDriver::SelfSource)
+                                 ++m_othersVersion;
+                         });
+    } else {
+        qCWarning(lcStore) << "cannot LISTEN for other processes' changes:" << driver->lastError().text()
+                           << "- cached answers then live at most" << kOthersCheckMs << "ms";
+    }
+    return Done {};
+}
+
+Result<Done> Database::notifyChange()
+{
+    if (m_dialect != Dialect::PostgreSQL)
+        return Done {};
+    return exec(QStringLiteral("NOTIFY %1").arg(QString::fromLatin1(kChangeChannel)));
+}
+
 Result<Done> Database::configureSqlite()
 {
     // WAL lets the readers go on while one connection writes. In WAL mode synchronous=NORMAL cannot corrupt
@@ -171,8 +262,24 @@ Database::Prepared *Database::preparedQuery(const QString &sql, StoreError *erro
     return &m_prepared.emplace(sql, Prepared { std::move(query), writes }).first->second;
 }
 
+// PostgreSQL prepares only SELECT, INSERT, UPDATE, DELETE and VALUES: transaction control and session
+// settings run as they are.
+static bool isUnpreparable(const QString &sql)
+{
+    static const QRegularExpression statement(
+        QStringLiteral("^\\s*(BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE|SET|LOCK|NOTIFY)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    return statement.match(sql).hasMatch();
+}
+
 Result<Done> Database::exec(const QString &sql, const QVariantList &values, const RowFunction &onRow)
 {
+    if (m_dialect == Dialect::PostgreSQL && values.isEmpty() && !onRow && isUnpreparable(sql)) {
+        QSqlQuery query(m_connection);
+        if (!query.exec(sql))
+            return errorOf(query.lastError(), sql);
+        return Done {};
+    }
     StoreError prepareError;
     Prepared *prepared = preparedQuery(sql, &prepareError);
     if (!prepared)
@@ -199,6 +306,11 @@ Result<Done> Database::exec(const QString &sql, const QVariantList &values, cons
     query->finish();
     if (!ran || error.isValid())
         return errorOf(error, sql);
+    if (prepared->writes && m_transactionDepth == 0) {
+        // A write in a transaction of its own: it has committed, the others must hear of it.
+        if (auto notified = notifyChange(); !notified)
+            return notified.error();
+    }
     return Done {};
 }
 
@@ -270,6 +382,8 @@ Result<Transaction> Database::begin(Access access)
         sql = QStringLiteral("BEGIN");
     if (auto began = exec(sql); !began)
         return began.error();
+    if (depth == 1)
+        m_ownWritesAtBegin = m_ownWrites;
     m_transactionDepth = depth;
     return Transaction(this, depth);
 }
@@ -304,6 +418,15 @@ StoreError Database::errorOf(const QSqlError &error, const QString &sql) const
 
 ChangeStamp Database::changeStamp()
 {
+    if (m_dialect == Dialect::PostgreSQL) {
+        // Other processes' commits arrive as notifications (configurePostgres()), which the event loop
+        // delivers as soon as they are committed and visible. Without them, nothing is trusted for long.
+        if (!m_listening && (!m_othersCheckedAt.isValid() || m_othersCheckedAt.hasExpired(kOthersCheckMs))) {
+            ++m_othersVersion;
+            m_othersCheckedAt.start();
+        }
+        return ChangeStamp { m_ownWrites, m_othersVersion };
+    }
     // Other connections' commits are seen through SQLite's data_version, which costs a statement (a read
     // transaction with its file locks): so it is asked at most every kOthersCheckMs, not on every call.
     if (!m_othersCheckedAt.isValid() || m_othersCheckedAt.hasExpired(kOthersCheckMs)) {

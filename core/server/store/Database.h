@@ -12,6 +12,7 @@
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
+#include <QUrl>
 #include <QVariantList>
 #include <functional>
 #include <memory>
@@ -58,6 +59,13 @@ public:
 
     // Opens (creating when missing) an SQLite database file in WAL mode with foreign keys enforced.
     static Result<std::unique_ptr<Database>> openSqlite(const QString &filePath);
+    // Connects to PostgreSQL (QPSQL) at `url`: postgresql://USER:PASSWORD@HOST:PORT/DATABASE, each query
+    // item a libpq connection parameter (?sslmode=require&connect_timeout=10). Subscribes to kChangeChannel.
+    static Result<std::unique_ptr<Database>> openPostgres(const QUrl &url);
+    // Whether `url` names a PostgreSQL database (scheme postgresql or postgres).
+    static bool isPostgresUrl(const QUrl &url);
+    // `url` without its password, for messages.
+    static QString displayUrl(const QUrl &url);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;
@@ -126,6 +134,9 @@ public:
     // Costs nothing most of the time, so it can be asked on every request.
     ChangeStamp changeStamp();
     static constexpr int kOthersCheckMs = 100;
+    // PostgreSQL: every transaction that wrote (and every write outside one) NOTIFYs this channel as it
+    // commits, and every connection LISTENs to it, which is how a server hears of other processes' commits.
+    static constexpr const char *kChangeChannel = "portal_changes";
 
     // Runs `work` (returning a Result) in a transaction that is committed when the result is a value and
     // rolled back when it is an error.
@@ -146,6 +157,8 @@ private:
     friend class Transaction;
     Database(const QString &connectionName, Dialect dialect);
     Result<Done> configureSqlite();
+    Result<Done> configurePostgres();
+    Result<Done> notifyChange(); // PostgreSQL: tells the other connections at commit
     struct Prepared
     {
         QSqlQuery query;
@@ -164,6 +177,8 @@ private:
     std::unordered_map<QString, Prepared> m_prepared;
     qint64 m_ownWrites = 0;
     qint64 m_othersVersion = 0;
+    qint64 m_ownWritesAtBegin = 0; // m_ownWrites when the outermost transaction began
+    bool m_listening = false; // PostgreSQL: subscribed to kChangeChannel
     QElapsedTimer m_othersCheckedAt;
     int m_transactionDepth = 0;
     std::vector<std::pair<int, std::function<void()>>> m_rollbackActions; // with the depth they belong to

@@ -228,6 +228,14 @@ Result<Done> apply(Database &database, const Migration &migration)
 {
     return database.inTransaction(Database::Access::Write, [&]() -> Result<Done> {
         // Another process may have applied it since we looked; the write lock makes this check final.
+        // PostgreSQL's transactions take no such lock by themselves: the version table's lock serialises
+        // migrating processes (readers go on).
+        if (database.dialect() == Database::Dialect::PostgreSQL) {
+            if (auto locked
+                = database.exec(QStringLiteral("LOCK TABLE schema_migrations IN SHARE ROW EXCLUSIVE MODE"));
+                !locked)
+                return locked.error();
+        }
         auto applied = database.exists(QStringLiteral("SELECT 1 FROM schema_migrations WHERE version = ?"),
                                        { migration.version });
         if (!applied)

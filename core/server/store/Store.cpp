@@ -34,7 +34,7 @@ Store::Store()
 
 Store::~Store() = default;
 
-Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
+Result<std::unique_ptr<Store>> Store::open(const QString &dataDir, const QUrl &databaseUrl)
 {
     const QString root = QDir(dataDir).absolutePath();
     for (const QString &folder : { root, layout::documentsDir(root), layout::incomingDir(root) }) {
@@ -43,7 +43,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString &dataDir)
             return StoreError::failure(QStringLiteral("cannot create the folder %1").arg(folder));
         }
     }
-    auto database = Database::openSqlite(layout::databaseFile(root));
+    auto database = databaseUrl.isEmpty() ? Database::openSqlite(layout::databaseFile(root))
+                                          : Database::openPostgres(databaseUrl);
     if (!database)
         return database.error();
     if (auto migrated = migrate(**database); !migrated)

@@ -1,5 +1,5 @@
-// The server's storage: the database (SQLite in the data folder; the SQL is kept portable so PostgreSQL can
-// follow) and the document folder. Handlers reach the data through the repositories below, each scoped to
+// The server's storage: the database (SQLite in the data folder, or PostgreSQL; the SQL is portable) and
+// the document folder. Handlers reach the data through the repositories below, each scoped to
 // a Caller so that one client can never read another's rows: what is not the caller's is NotFound.
 // All repositories run on the thread that opened the Store.
 #pragma once
@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QUrl>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -252,9 +253,12 @@ public:
 class Store
 {
 public:
-    // Opens (creating when missing) the store in `dataDir`: portal.sqlite3 (WAL, foreign keys on), its
-    // migrations applied in order, and the documents/ and incoming/ folders.
-    static Result<std::unique_ptr<Store>> open(const QString &dataDir);
+    // Opens (creating when missing) the store in `dataDir`: the documents/ and incoming/ folders and the
+    // database with its migrations applied in order. The database is portal.sqlite3 in `dataDir` (WAL,
+    // foreign keys on), or, when `database` is given, the PostgreSQL database it names
+    // (postgresql://USER:PASSWORD@HOST:PORT/DATABASE, see Database::openPostgres()); `dataDir` then holds
+    // only the documents, in a folder every instance using that database reaches.
+    static Result<std::unique_ptr<Store>> open(const QString &dataDir, const QUrl &database = {});
     ~Store();
 
     Users &users();
