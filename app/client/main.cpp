@@ -26,16 +26,6 @@ Options:
 
 } // namespace
 
-namespace portal::cli {
-
-int fail(const QString &message, int code)
-{
-    QTextStream(stderr) << "portal: " << message << '\n';
-    return code;
-}
-
-} // namespace portal::cli
-
 int main(int argc, char *argv[])
 {
     // The desktop app needs a QApplication (and a display); the commands run headless.
