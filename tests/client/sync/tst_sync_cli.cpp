@@ -59,8 +59,11 @@ private slots:
         const CommandResult help = runPortal({ "sync", "--help" });
         QCOMPARE(help.exitCode, 0);
         QVERIFY(help.out.contains("unread"));
-        QCOMPARE(runPortal({}).exitCode, 2);
+        QCOMPARE(runPortal({ "frobnicate" }).exitCode, 2); // no command at all is the desktop app
         QCOMPARE(runPortal({ "sync" }).exitCode, 2);
+        const CommandResult desktopHelp = runPortal({ "--desktop-help" });
+        QCOMPARE(desktopHelp.exitCode, 0);
+        QVERIFY(desktopHelp.out.contains("--password-stdin"));
     }
 
     void syncPrintsTheDemoCountsAndSearchWorksOffline()
