@@ -1,5 +1,6 @@
 #include "Commands.h"
 
+#include <QFile>
 #include <QTextStream>
 
 namespace portal::cli {
@@ -8,6 +9,17 @@ int fail(const QString &message, int code)
 {
     QTextStream(stderr) << "portal: " << message << '\n';
     return code;
+}
+
+QString readPasswordLine()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        return {};
+    QByteArray line = in.readLine();
+    while (line.endsWith('\n') || line.endsWith('\r'))
+        line.chop(1);
+    return QString::fromUtf8(line);
 }
 
 } // namespace portal::cli

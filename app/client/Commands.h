@@ -12,4 +12,7 @@ int searchCommand(const QStringList &arguments);
 // Prints `message` to stderr prefixed with "portal: " and returns `code`.
 int fail(const QString &message, int code = 1);
 
+// The first line of standard input, without its line break (--password-stdin).
+QString readPasswordLine();
+
 } // namespace portal::cli

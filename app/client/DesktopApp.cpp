@@ -10,7 +10,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
 #include <QIcon>
 #include <QSettings>
 #include <QTextStream>
@@ -18,17 +17,6 @@
 namespace portal::app {
 
 namespace {
-
-QString readPasswordLine()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    QByteArray line = in.readLine();
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return QString::fromUtf8(line);
-}
 
 // The app's one flow: sign-in dialog <-> main window, one account at a time.
 class DesktopFlow : public QObject
@@ -205,7 +193,7 @@ int runDesktop(const QStringList &arguments)
                              2);
     }
     preset.user = parser.value(user);
-    const QString password = parser.isSet(passwordStdin) ? readPasswordLine() : QString();
+    const QString password = parser.isSet(passwordStdin) ? cli::readPasswordLine() : QString();
     if (parser.isSet(passwordStdin) && (preset.server.isEmpty() || preset.user.isEmpty()))
         return cli::fail(QStringLiteral("--password-stdin goes with --server and --user."), 2);
 

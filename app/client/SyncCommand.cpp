@@ -22,17 +22,6 @@ const char *const kDescription
 counted from the cache; unread is the unread messages (the sum of the threads' unread counts) plus the
 unread notifications. Exit code 0 on success, 1 on an error (printed to stderr), 2 on a usage error.)";
 
-QString readPasswordLine()
-{
-    QFile in;
-    if (!in.open(stdin, QIODevice::ReadOnly))
-        return {};
-    QByteArray line = in.readLine();
-    while (line.endsWith('\n') || line.endsWith('\r'))
-        line.chop(1);
-    return QString::fromUtf8(line);
-}
-
 // In words, for a person at a terminal.
 QString describe(const net::NetError &error, const QUrl &server)
 {

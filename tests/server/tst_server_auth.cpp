@@ -9,6 +9,20 @@ using namespace portal;
 using portal::testing::HttpResult;
 using portal::testing::TestServer;
 
+namespace {
+
+// A sign-in with a wrong password, as if forwarded for `forwardedFor` by a proxy; the answer's status.
+int failedSignIn(TestServer &server, const QByteArray &forwardedFor, const QString &username)
+{
+    return server
+        .send("POST", QStringLiteral("/api/token/"),
+              QJsonDocument(QJsonObject { { "username", username }, { "password", "wrong-wrong" } }).toJson(),
+              {}, { { "Content-Type", "application/json" }, { "X-Forwarded-For", forwardedFor } })
+        .status;
+}
+
+} // namespace
+
 class ServerAuthTest : public QObject
 {
     Q_OBJECT
@@ -239,12 +253,7 @@ private slots:
             options.trustedProxies = { QHostAddress(QHostAddress::LocalHost) };
         });
         const auto attempt = [&](const QByteArray &forwardedFor, const QString &username) {
-            return server
-                .send("POST", QStringLiteral("/api/token/"),
-                      QJsonDocument(QJsonObject { { "username", username }, { "password", "wrong-wrong" } })
-                          .toJson(),
-                      {}, { { "Content-Type", "application/json" }, { "X-Forwarded-For", forwardedFor } })
-                .status;
+            return failedSignIn(server, forwardedFor, username);
         };
         // Three failures from one client behind the proxy (the client's own claim comes first).
         for (const char *name : { "a1", "a2", "a3" })
@@ -258,12 +267,7 @@ private slots:
     {
         TestServer server([](server::ServerOptions &options) { options.loginThrottle.perAddress = 3; });
         const auto attempt = [&](const QByteArray &forwardedFor, const QString &username) {
-            return server
-                .send("POST", QStringLiteral("/api/token/"),
-                      QJsonDocument(QJsonObject { { "username", username }, { "password", "wrong-wrong" } })
-                          .toJson(),
-                      {}, { { "Content-Type", "application/json" }, { "X-Forwarded-For", forwardedFor } })
-                .status;
+            return failedSignIn(server, forwardedFor, username);
         };
         for (const char *name : { "a1", "a2", "a3" })
             QCOMPARE(attempt("203.0.113.7", QString::fromLatin1(name)), 401);
