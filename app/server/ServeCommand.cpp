@@ -143,7 +143,8 @@ int serveCommand(const QStringList &arguments)
                                     QStringLiteral("Offer no push channel (clients poll instead)."));
     const QList<QCommandLineOption> settable { data,           database,           listen,     rateLimit,
                                                maxUpload,      idleTimeout,        tlsCert,    tlsKey,
-                                               webhookTimeout, webhookConcurrency, noWebhooks, noPush };
+                                               webhookTimeout, webhookConcurrency, noWebhooks, noPush,
+                                               trustedProxy };
     parser.addOptions(settable);
     parser.addOption(config);
     if (const int code = parseOrExit(parser, QStringLiteral("serve"), arguments); code >= 0)

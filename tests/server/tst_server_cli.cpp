@@ -191,6 +191,7 @@ private slots:
                    + (database.isEmpty() ? QByteArray() : "database = " + database + "\n")
                    + "listen = 127.0.0.1:1\n" // overridden on the command line below
                      "rate-limit = off\n"
+                     "trusted-proxy = 127.0.0.1, ::1\n"
                      "no-push = true\n");
         file.close();
 
@@ -200,6 +201,7 @@ private slots:
         const QString banner = QString::fromUtf8(serve.readLine());
         QVERIFY2(banner.contains(" from " + QDir(data).absolutePath()), qPrintable(banner));
         QVERIFY2(!banner.contains(":1/"), qPrintable(banner));
+        QVERIFY2(banner.startsWith("portal-server "), qPrintable(banner)); // nothing printed before it
         if (!database.isEmpty()) {
             QVERIFY2(banner.contains(" with the database postgresql://"), qPrintable(banner));
             QVERIFY2(!banner.contains(m_database->url().password()), "the banner shows the password");
