@@ -6,8 +6,13 @@
 #include "TestServer.h"
 #include "TokenJobs.h"
 
+#include <QProcess>
 #include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QStandardPaths>
 #include <QTcpServer>
+#include <QTemporaryDir>
 
 using namespace portal;
 using namespace portal::net;
@@ -31,6 +36,42 @@ class SessionTest : public QObject
     }
 
 private slots:
+    void tlsErrorsAreReportedNotIgnored()
+    {
+        // A server with a self-signed certificate, as a misconfigured or intercepted connection looks.
+        const QString openssl = QStandardPaths::findExecutable(QStringLiteral("openssl"));
+        if (openssl.isEmpty())
+            QSKIP("openssl is not installed");
+        QTemporaryDir dir;
+        const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+        const QString certPath = dir.filePath(QStringLiteral("cert.pem"));
+        QProcess process;
+        process.start(openssl,
+                      { "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost", "-days",
+                        "1", "-keyout", keyPath, "-out", certPath });
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 0);
+        QFile keyFile(keyPath);
+        QFile certFile(certPath);
+        QVERIFY(keyFile.open(QIODevice::ReadOnly) && certFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(&certFile));
+        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa));
+        TestServer server([&](portal::server::ServerOptions &options) { options.tls = tls; });
+        QVERIFY2(server.isValid(), qPrintable(server.errorString()));
+
+        QUrl url = base(server);
+        url.setScheme(QStringLiteral("https"));
+        Session session(url);
+        auto *job
+            = new SignInJob(&session, QStringLiteral("client_username"), QStringLiteral("client_password"));
+        QVERIFY(run(job));
+        QCOMPARE(job->error().kind, NetError::Kind::Tls);
+        QVERIFY2(!job->error().message.isEmpty(), describe(job->error()));
+        QVERIFY(session.accessToken().isEmpty());
+        delete job;
+    }
+
     void signInKeepsBothTokens()
     {
         TestServer server;
