@@ -2,32 +2,42 @@
 
 #include "CacheWriter.h"
 
+#include <QCoreApplication>
+
 namespace portal::app {
 
+// A free function, so its strings take the translation context "NetErrorWording" explicitly.
 QString describeNetError(const net::NetError &error, const QUrl &server)
 {
     using Kind = net::NetError::Kind;
     const QString host = server.host().isEmpty() ? server.toString() : server.host();
     switch (error.kind) {
     case Kind::Unauthorized:
-        return QObject::tr("The user name or password is wrong, or the account is disabled.");
+        return QCoreApplication::translate("NetErrorWording",
+                                           "The user name or password is wrong, or the account is disabled.");
     case Kind::Offline:
-        return QObject::tr("You are working offline.");
+        return QCoreApplication::translate("NetErrorWording", "You are working offline.");
     case Kind::Unreachable:
-        return QObject::tr("Cannot reach %1. Check the address and your connection.").arg(host);
+        return QCoreApplication::translate("NetErrorWording",
+                                           "Cannot reach %1. Check the address and your connection.")
+            .arg(host);
     case Kind::Timeout:
-        return QObject::tr("%1 did not answer in time.").arg(host);
+        return QCoreApplication::translate("NetErrorWording", "%1 did not answer in time.").arg(host);
     case Kind::Tls:
-        return QObject::tr("The secure connection to %1 failed: %2").arg(host, error.message);
+        return QCoreApplication::translate("NetErrorWording", "The secure connection to %1 failed: %2")
+            .arg(host, error.message);
     case Kind::RateLimited:
-        return QObject::tr("The server asks to slow down; trying again in %n second(s).", nullptr,
-                           error.retryAfterSeconds);
+        return QCoreApplication::translate("NetErrorWording",
+                                           "The server asks to slow down; trying again in %n second(s).",
+                                           nullptr, error.retryAfterSeconds);
     case Kind::Http:
-        return QObject::tr("The server refused: %1").arg(error.message);
+        return QCoreApplication::translate("NetErrorWording", "The server refused: %1").arg(error.message);
     case Kind::Malformed:
-        return QObject::tr("The server's answer was not understood (%1).").arg(error.message);
+        return QCoreApplication::translate("NetErrorWording", "The server's answer was not understood (%1).")
+            .arg(error.message);
     case Kind::Storage:
-        return QObject::tr("Cannot write to this computer's disk: %1").arg(error.message);
+        return QCoreApplication::translate("NetErrorWording", "Cannot write to this computer's disk: %1")
+            .arg(error.message);
     default:
         return error.message;
     }

@@ -7,6 +7,8 @@
 #include "DesktopWindow.h"
 #include "SignInDialog.h"
 #include "TokenJobs.h"
+#include "Translations.h"
+#include "TrayIcon.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,7 +20,8 @@ namespace portal::app {
 
 namespace {
 
-// The app's one flow: sign-in dialog <-> main window, one account at a time.
+// The app's one flow: sign-in dialog <-> main window, one account at a time. Its strings use the context
+// "DesktopApp" (translate(), not tr(): the class has no Q_OBJECT, so tr() would look them up as "QObject").
 class DesktopFlow : public QObject
 {
 public:
@@ -92,19 +95,23 @@ private:
                 return;
             }
             auto *holder = new std::unique_ptr<net::Session>(std::move(signedIn));
-            m_keyring.write(
-                request.server, request.username, { *refresh, request.password }, this,
-                [this, holder](const net::CredentialResult &result) {
-                    std::unique_ptr<net::Session> session = std::move(*holder);
-                    delete holder;
-                    QString notice;
-                    if (result.status == net::CredentialResult::Status::KeyringUnavailable)
-                        notice = tr("Signed in, but this computer has no keyring to remember you "
-                                    "in, so you will be asked again next time.");
-                    else if (!result.ok())
-                        notice = tr("Signed in, but you could not be remembered: %1").arg(result.message);
-                    open(std::move(session), result.ok(), notice);
-                });
+            m_keyring.write(request.server, request.username, { *refresh, request.password }, this,
+                            [this, holder](const net::CredentialResult &result) {
+                                std::unique_ptr<net::Session> session = std::move(*holder);
+                                delete holder;
+                                QString notice;
+                                if (result.status == net::CredentialResult::Status::KeyringUnavailable)
+                                    notice = QCoreApplication::translate(
+                                        "DesktopApp",
+                                        "Signed in, but this computer has no keyring to remember you "
+                                        "in, so you will be asked again next time.");
+                                else if (!result.ok())
+                                    notice
+                                        = QCoreApplication::translate(
+                                              "DesktopApp", "Signed in, but you could not be remembered: %1")
+                                              .arg(result.message);
+                                open(std::move(session), result.ok(), notice);
+                            });
         });
         job->start();
     }
@@ -117,10 +124,11 @@ private:
         QString problem;
         std::unique_ptr<client::ClientCache> cache;
         if (auto created = paths.create(); !created) {
-            problem = tr("Cannot create %1: %2").arg(paths.accountDir(), created.error().message);
+            problem = QCoreApplication::translate("DesktopApp", "Cannot create %1: %2")
+                          .arg(paths.accountDir(), created.error().message);
         } else if (auto opened = client::ClientCache::open(paths.databasePath()); !opened) {
-            problem
-                = tr("Cannot open the local copy %1: %2").arg(paths.databasePath(), opened.error().message);
+            problem = QCoreApplication::translate("DesktopApp", "Cannot open the local copy %1: %2")
+                          .arg(paths.databasePath(), opened.error().message);
         } else {
             cache = opened.take();
         }
@@ -130,15 +138,24 @@ private:
 
         m_account = std::make_unique<DesktopAccount>(std::move(session), std::move(cache), paths, remember);
         QSettings settings;
-        m_account->setSyncIntervalMinutes(ui::DesktopSettings::load(settings).syncIntervalMinutes);
+        const ui::DesktopSettings desktopSettings = ui::DesktopSettings::load(settings);
+        m_account->setSyncIntervalMinutes(desktopSettings.syncIntervalMinutes);
         m_window = std::make_unique<ui::DesktopWindow>(m_account->cache(), *m_account);
+        // With a tray the app lives on when its window is closed (Quit is in the tray's menu).
+        if (ui::TrayIcon::available())
+            m_tray = std::make_unique<ui::TrayIcon>(*m_window, m_account->cache(), *m_account);
+        QApplication::setQuitOnLastWindowClosed(!m_tray);
         connect(m_account.get(), &DesktopAccount::ended, this, [this, server, user](bool expired) {
             // Not inside the account's own signal: it goes away here.
             QMetaObject::invokeMethod(
                 this,
                 [this, server, user, expired] {
                     showSignIn({ server, user },
-                               expired ? tr("Your session has ended. Please sign in again.") : QString());
+                               expired ? QCoreApplication::translate(
+                                   "DesktopApp", "Your session has ended. Please sign in again.")
+                                       : QString());
+                    m_tray.reset();
+                    QApplication::setQuitOnLastWindowClosed(true);
                     m_window.reset();
                     m_account.reset();
                 },
@@ -149,7 +166,8 @@ private:
             if (m_account)
                 m_account->setSyncIntervalMinutes(ui::DesktopSettings::load(settings).syncIntervalMinutes);
         });
-        m_window->show();
+        if (!(m_tray && desktopSettings.startInTray))
+            m_window->show();
         if (m_dialog)
             m_dialog->hide();
         if (!notice.isEmpty())
@@ -162,6 +180,7 @@ private:
     std::unique_ptr<ui::SignInDialog> m_dialog;
     std::unique_ptr<DesktopAccount> m_account;
     std::unique_ptr<ui::DesktopWindow> m_window; // declared after the account: destroyed before it
+    std::unique_ptr<ui::TrayIcon> m_tray; // over the window and the account: destroyed first
 };
 
 } // namespace
@@ -198,6 +217,7 @@ int runDesktop(const QStringList &arguments)
         return cli::fail(QStringLiteral("--password-stdin goes with --server and --user."), 2);
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+    ui::installTranslations(ui::localeForLanguage(ui::DesktopSettings::load(QSettings {}).language));
     DesktopFlow flow(parser.value(dataDir));
     flow.start(preset, password);
     return QApplication::exec();

@@ -1,5 +1,6 @@
 // Renders each main view of the desktop client with the demo account into PNG files (offscreen), for the
-// docs and for looking at: ui-screenshots OUTPUT_DIR. scripts/screenshots builds and runs it.
+// docs and for looking at: ui-screenshots OUTPUT_DIR [--language de|fr|en] (default English).
+// scripts/screenshots builds and runs it.
 #include "CasesView.h"
 #include "ClientCache.h"
 #include "DemoAccount.h"
@@ -12,8 +13,10 @@
 #include "SettingsDialog.h"
 #include "SignInDialog.h"
 #include "TransferPanel.h"
+#include "Translations.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDir>
 #include <QLineEdit>
 #include <QListView>
@@ -72,8 +75,16 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
     QApplication::setPalette(QApplication::style()->standardPalette());
-    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screenshots");
+    QCommandLineParser parser;
+    const QCommandLineOption language(QStringLiteral("language"),
+                                      QStringLiteral("Render in this language (de, fr, en)."),
+                                      QStringLiteral("code"));
+    parser.addOption(language);
+    parser.addPositionalArgument(QStringLiteral("output"), QStringLiteral("Where the PNG files go."));
+    parser.process(app);
+    installTranslations(parser.isSet(language) ? QLocale(parser.value(language))
+                                               : QLocale(QLocale::English, QLocale::UnitedStates));
+    const QString out = parser.positionalArguments().value(0, QStringLiteral("screenshots"));
     QDir().mkpath(out);
 
     QTemporaryDir dir;
