@@ -4,6 +4,10 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>Working offline from the copy saved on this computer. Choose Try again to sign in.</source>
+        <translation>Sie arbeiten offline mit der auf diesem Computer gespeicherten Kopie. Wählen Sie „Erneut versuchen“, um sich anzumelden.</translation>
+    </message>
+    <message>
         <source>Signed in, but this computer has no keyring to remember you in, so you will be asked again next time.</source>
         <translation>Sie sind angemeldet, aber dieser Computer hat keinen Schlüsselbund, in dem Ihre Anmeldung gespeichert werden kann. Beim nächsten Mal werden Sie erneut gefragt.</translation>
     </message>

@@ -4,6 +4,10 @@
 <context>
     <name>DesktopApp</name>
     <message>
+        <source>Working offline from the copy saved on this computer. Choose Try again to sign in.</source>
+        <translation>Vous travaillez hors ligne à partir de la copie enregistrée sur cet ordinateur. Choisissez « Réessayer » pour vous connecter.</translation>
+    </message>
+    <message>
         <source>Signed in, but this computer has no keyring to remember you in, so you will be asked again next time.</source>
         <translation>Vous êtes connecté, mais cet ordinateur n’a pas de trousseau pour mémoriser vos identifiants ; ils vous seront redemandés la prochaine fois.</translation>
     </message>

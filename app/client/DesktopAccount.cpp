@@ -235,6 +235,10 @@ void DesktopAccount::cancelUpload(qint64 uploadId)
 
 void DesktopAccount::syncNow()
 {
+    if (m_session->state() != net::Session::State::SignedIn) {
+        emit signInRequested();
+        return;
+    }
     m_sync->syncNow();
     m_sender->kick();
 }
@@ -274,6 +278,10 @@ void DesktopAccount::signOut()
                      [](const net::CredentialResult &) {});
     m_sync->stop();
     m_sender->stop();
+    if (m_session->state() != net::Session::State::SignedIn) {
+        emit ended(false); // working offline, never signed in: nothing to sign out of
+        return;
+    }
     m_session->signOut(); // emits signedOut(UserRequest) -> ended(false)
 }
 

@@ -24,6 +24,8 @@ class DesktopAccount : public ui::AccountActions
 
 public:
     // Takes a signed-in (or restored) session; `remember` keeps its rotating refresh token in the keyring.
+    // A signed-out session set to work offline (portal --offline) shows the cache read-only-until-signed-in:
+    // what the person writes waits in the outbox, and syncing or signing out asks for the sign-in dialog.
     DesktopAccount(std::unique_ptr<net::Session> session, std::unique_ptr<client::ClientCache> cache,
                    const client::AccountPaths &paths, bool remember, QObject *parent = nullptr);
     ~DesktopAccount() override;
@@ -56,6 +58,8 @@ public:
 signals:
     // The session ended: the person signed out, or the server no longer accepts it.
     void ended(bool expired);
+    // Working offline without a session, the person asked to sync: the app shows the sign-in dialog.
+    void signInRequested();
 
 private:
     // Runs a local change with its outbox item in one transaction; reports a failure once.

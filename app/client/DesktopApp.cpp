@@ -5,6 +5,7 @@
 #include "DesktopAccount.h"
 #include "DesktopSettings.h"
 #include "DesktopWindow.h"
+#include "FirstPaintProbe.h"
 #include "SignInDialog.h"
 #include "TokenJobs.h"
 #include "Translations.h"
@@ -12,6 +13,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QIcon>
 #include <QSettings>
 #include <QTextStream>
@@ -47,6 +49,30 @@ public:
             session->restore(last.user, result.credentials.refreshToken);
             open(std::move(session), true, {});
         });
+    }
+
+    // portal --offline: the account's saved copy without signing in (no server, no password at hand), the
+    // session set to work offline; syncing or signing out from the window brings the sign-in dialog.
+    // The given account, else the last one used. Returns an error in words, or nothing when the window is up.
+    QString startOffline(const cli::AccountRef &preset)
+    {
+        const QList<cli::AccountRef> known = m_settings.accounts();
+        const cli::AccountRef account
+            = !preset.server.isEmpty() || known.isEmpty() ? preset : known.constLast();
+        if (account.server.isEmpty() || account.user.isEmpty())
+            return QStringLiteral("--offline needs an account used here before, or --server and --user.");
+        const client::AccountPaths paths(m_settings.dataDir(), account.server, account.user);
+        if (!QFileInfo::exists(paths.databasePath()))
+            return QStringLiteral("No saved copy of %1 on %2 in %3: sign in once first.")
+                .arg(account.user, account.server.toString(), m_settings.dataDir());
+        auto session = std::make_unique<net::Session>(account.server);
+        session->restore(account.user, {}); // the name, no token: signed out
+        session->connectivity()->setWorkOffline(true);
+        open(std::move(session), false,
+             QCoreApplication::translate("DesktopApp",
+                                         "Working offline from the copy saved on this computer. "
+                                         "Choose Try again to sign in."));
+        return {};
     }
 
 private:
@@ -118,6 +144,9 @@ private:
 
     void open(std::unique_ptr<net::Session> session, bool remember, const QString &notice)
     {
+        // Signing in from an offline window replaces it (the window reads the account it goes with).
+        m_window.reset();
+        m_account.reset();
         const QUrl server = session->serverUrl();
         const QString user = session->username();
         const client::AccountPaths paths(m_settings.dataDir(), server, user);
@@ -161,6 +190,9 @@ private:
                 },
                 Qt::QueuedConnection);
         });
+        connect(m_account.get(), &DesktopAccount::signInRequested, this, [this, server, user] {
+            showSignIn({ server, user }, {});
+        });
         connect(m_window.get(), &ui::DesktopWindow::settingsChanged, this, [this] {
             QSettings settings;
             if (m_account)
@@ -196,7 +228,15 @@ int runDesktop(const QStringList &arguments)
     const QCommandLineOption dataDir = cli::dataDirOption();
     const QCommandLineOption passwordStdin(QStringLiteral("password-stdin"),
                                            QStringLiteral("Read the password from the first line of stdin."));
-    parser.addOptions({ server, user, dataDir, passwordStdin });
+    const QCommandLineOption offline(
+        QStringLiteral("offline"),
+        QStringLiteral("Open the last account's saved copy (or --server and --user's) without signing in, "
+                       "working offline."));
+    const QCommandLineOption exitAfterFirstPaint(
+        QStringLiteral("exit-after-first-paint"),
+        QStringLiteral("Print the time from process start to the main window's first paint and the peak "
+                       "memory, then quit (bench/startup-bench)."));
+    parser.addOptions({ server, user, dataDir, passwordStdin, offline, exitAfterFirstPaint });
     const QCommandLineOption help = parser.addHelpOption();
     if (!parser.parse(QStringList { QStringLiteral("portal") } + arguments))
         return cli::fail(parser.errorText(), 2);
@@ -215,11 +255,20 @@ int runDesktop(const QStringList &arguments)
     const QString password = parser.isSet(passwordStdin) ? cli::readPasswordLine() : QString();
     if (parser.isSet(passwordStdin) && (preset.server.isEmpty() || preset.user.isEmpty()))
         return cli::fail(QStringLiteral("--password-stdin goes with --server and --user."), 2);
+    if (parser.isSet(offline) && parser.isSet(passwordStdin))
+        return cli::fail(QStringLiteral("--offline does not sign in: leave out --password-stdin."), 2);
 
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
     ui::installTranslations(ui::localeForLanguage(ui::DesktopSettings::load(QSettings {}).language));
+    if (parser.isSet(exitAfterFirstPaint))
+        new FirstPaintProbe(qApp);
     DesktopFlow flow(parser.value(dataDir));
-    flow.start(preset, password);
+    if (parser.isSet(offline)) {
+        if (const QString problem = flow.startOffline(preset); !problem.isEmpty())
+            return cli::fail(problem, 1);
+    } else {
+        flow.start(preset, password);
+    }
     return QApplication::exec();
 }
 
