@@ -114,6 +114,16 @@ private slots:
         QVERIFY2(search.out.startsWith("message\tContract Review\t"), search.out.constData());
         QVERIFY(search.out.contains("[clauses]"));
         QCOMPARE(runPortal({ "search", "zzzznothing", "--data-dir", dataDir.path() }).out, QByteArray());
+
+        // The desktop app opens the saved copy with the server gone, without signing in (offscreen).
+        const CommandResult offline
+            = runPortal({ "--offline", "--exit-after-first-paint", "--data-dir", dataDir.path() });
+        QVERIFY2(offline.exitCode == 0, offline.err.constData());
+        QVERIFY2(offline.out.startsWith("first-paint ms="), offline.out.constData());
+        QTemporaryDir empty;
+        const CommandResult nothingSaved = runPortal({ "--offline", "--data-dir", empty.path() });
+        QCOMPARE(nothingSaved.exitCode, 1);
+        QVERIFY(nothingSaved.err.contains("--offline needs an account"));
     }
 
     void wrongPasswordIsExitOneInWords()
