@@ -5,7 +5,7 @@
 #include "ClientCache.h"
 #include "ModelRoles.h"
 #include "SelectionKeeper.h"
-#include "TableRowDelegate.h"
+#include "SortableTable.h"
 #include "Wording.h"
 
 #include <QComboBox>
@@ -70,17 +70,8 @@ CasesView::CasesView(client::ClientCache &cache, QWidget *parent)
 
     m_list->setObjectName(QStringLiteral("caseList"));
     m_list->setAccessibleName(tr("Cases"));
-    m_list->setModel(m_proxy);
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setItemDelegate(new TableRowDelegate(m_list));
-    m_list->setSortingEnabled(true);
-    m_list->setAlternatingRowColors(true);
-    m_list->sortByColumn(CaseListModel::OpenedColumn, Qt::DescendingOrder);
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(CaseListModel::TitleColumn, QHeaderView::Stretch);
-    for (int column = 1; column < CaseListModel::ColumnCount; ++column)
-        m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    setUpSortableTable(m_list, m_proxy, CaseListModel::TitleColumn, CaseListModel::ColumnCount,
+                       CaseListModel::OpenedColumn, Qt::DescendingOrder);
     new SelectionKeeper(m_list);
 
     auto *left = new QWidget(this);

@@ -5,7 +5,7 @@
 #include "DocumentListModel.h"
 #include "ModelRoles.h"
 #include "SelectionKeeper.h"
-#include "TableRowDelegate.h"
+#include "SortableTable.h"
 #include "TransferPanel.h"
 #include "UploadDialog.h"
 
@@ -43,17 +43,8 @@ DocumentsView::DocumentsView(client::ClientCache &cache, AccountActions &actions
     m_proxy->setSortRole(SortRole);
     m_list->setObjectName(QStringLiteral("documentList"));
     m_list->setAccessibleName(tr("Documents"));
-    m_list->setModel(m_proxy);
-    m_list->setRootIsDecorated(false);
-    m_list->setUniformRowHeights(true);
-    m_list->setItemDelegate(new TableRowDelegate(m_list));
-    m_list->setSortingEnabled(true);
-    m_list->setAlternatingRowColors(true);
-    m_list->sortByColumn(DocumentListModel::UploadedColumn, Qt::DescendingOrder);
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(DocumentListModel::TitleColumn, QHeaderView::Stretch);
-    for (int column = 1; column < DocumentListModel::ColumnCount; ++column)
-        m_list->header()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    setUpSortableTable(m_list, m_proxy, DocumentListModel::TitleColumn, DocumentListModel::ColumnCount,
+                       DocumentListModel::UploadedColumn, Qt::DescendingOrder);
     m_list->setAcceptDrops(false); // the view as a whole takes drops
     new SelectionKeeper(m_list);
     setAcceptDrops(true);
