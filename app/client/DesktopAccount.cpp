@@ -147,13 +147,8 @@ void DesktopAccount::markThreadRead(qint64 threadId)
 {
     // Opening a thread is reading it: fetch it first if the sync has not brought it yet.
     m_sync->fetchThreadNow(threadId);
-    auto threads = m_cache->threads();
-    if (!threads)
-        return;
-    const auto it
-        = std::find_if(threads->cbegin(), threads->cend(),
-                       [threadId](const client::ThreadSummary &s) { return s.thread.id == threadId; });
-    if (it == threads->cend() || it->thread.unreadCount == 0)
+    const auto thread = m_cache->thread(threadId); // one row, not the whole thread list
+    if (!thread || !*thread || (*thread)->unreadCount == 0)
         return;
     writeLocally([&](client::CacheWriter &writer) {
         writer.markThreadRead(threadId);
