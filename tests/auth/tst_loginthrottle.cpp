@@ -1,9 +1,14 @@
-// Failed sign-ins: limits per user name and per address, the window, and success clearing the count.
+// Failed sign-ins: limits per user name and per address, the window, and success clearing the count; each
+// counted in memory and in the database (store/LimitCounts.h: SQLite here, PostgreSQL in the _pg run), where
+// servers sharing it count together.
 #include "LoginThrottle.h"
+#include "SqlRow.h"
+#include "TestBackend.h"
 
 #include <QTest>
 
 using namespace portal::auth;
+using portal::store::test::ScratchStore;
 
 namespace {
 
@@ -22,10 +27,53 @@ class TestLoginThrottle : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<ScratchStore> m_scratch;
+
+    static bool inDatabase()
+    {
+        QFETCH_GLOBAL(QString, counts);
+        return counts == QLatin1String("database");
+    }
+    LoginThrottle makeThrottle(LoginThrottleLimits limits)
+    {
+        return LoginThrottle(limits, inDatabase() ? &m_scratch->store()->loginFailures() : nullptr);
+    }
+    // User names and addresses with counts, wherever they are kept.
+    qint64 entries(const LoginThrottle &throttle)
+    {
+        if (!inDatabase())
+            return throttle.trackedEntryCount();
+        auto rows = m_scratch->store()->database().selectOne<qint64>(
+            QStringLiteral("SELECT COUNT(*) FROM login_failures"), {},
+            [](const portal::store::SqlRow &row) { return row.integer(0); });
+        return rows ? *rows : -1;
+    }
+
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("counts");
+        QTest::newRow("memory") << QStringLiteral("memory");
+        QTest::newRow("database") << QStringLiteral("database");
+    }
+
+    void initTestCase()
+    {
+        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
+        m_scratch = std::make_unique<ScratchStore>();
+        QVERIFY2(m_scratch->store(), qPrintable(m_scratch->errorString()));
+    }
+
+    void init()
+    {
+        QVERIFY(m_scratch->store()->database().exec(QStringLiteral("DELETE FROM login_failures")).ok());
+    }
+
+    void cleanupTestCase() { m_scratch.reset(); }
+
     void firstAttemptsAreFree()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         QCOMPARE(throttle.retryAfter(QStringLiteral("alice"), Home, T0), 0);
         throttle.recordFailure(QStringLiteral("alice"), Home, T0);
         throttle.recordFailure(QStringLiteral("alice"), Home, T0 + 1);
@@ -34,7 +82,7 @@ private slots:
 
     void limitPerUsername()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         // From three addresses, so only the user name's count can be what stops the fourth attempt.
         throttle.recordFailure(QStringLiteral("alice"), Home, T0);
         throttle.recordFailure(QStringLiteral("alice"), Office, T0 + 10);
@@ -47,7 +95,7 @@ private slots:
 
     void usernamesIgnoreCase()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         throttle.recordFailure(QStringLiteral("Alice"), Home, T0);
         throttle.recordFailure(QStringLiteral("ALICE"), Office, T0);
         throttle.recordFailure(QStringLiteral("alice"), Home, T0);
@@ -56,7 +104,7 @@ private slots:
 
     void limitPerAddress()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         for (int i = 0; i < 5; ++i)
             throttle.recordFailure(QStringLiteral("user%1").arg(i), Home, T0 + i);
         QCOMPARE(throttle.retryAfter(QStringLiteral("someone-new"), Home, T0 + 100), 500);
@@ -65,7 +113,7 @@ private slots:
 
     void mappedIpv4IsTheSameAddress()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         const QHostAddress mapped(QStringLiteral("::ffff:192.0.2.1"));
         for (int i = 0; i < 5; ++i)
             throttle.recordFailure(QStringLiteral("user%1").arg(i), i % 2 ? Home : mapped, T0);
@@ -75,7 +123,7 @@ private slots:
 
     void windowExpires()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         for (int i = 0; i < 3; ++i)
             throttle.recordFailure(QStringLiteral("alice"), Home, T0 + i);
         QCOMPARE(throttle.retryAfter(QStringLiteral("alice"), Home, T0 + 599), 1);
@@ -91,7 +139,7 @@ private slots:
 
     void successClearsTheUsername()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         throttle.recordFailure(QStringLiteral("alice"), Home, T0);
         throttle.recordFailure(QStringLiteral("alice"), Home, T0);
         throttle.recordSuccess(QStringLiteral("Alice"));
@@ -102,7 +150,7 @@ private slots:
 
     void successLeavesTheAddressCount()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         for (int i = 0; i < 5; ++i)
             throttle.recordFailure(QStringLiteral("user%1").arg(i), Home, T0);
         throttle.recordSuccess(QStringLiteral("user0"));
@@ -111,7 +159,7 @@ private slots:
 
     void defaultsAreFivePerUserAndTwentyPerAddressIn15Minutes()
     {
-        LoginThrottle throttle;
+        LoginThrottle throttle = makeThrottle({});
         for (int i = 0; i < 4; ++i)
             throttle.recordFailure(QStringLiteral("alice"), Home, T0);
         QCOMPARE(throttle.retryAfter(QStringLiteral("alice"), Home, T0), 0);
@@ -127,12 +175,31 @@ private slots:
 
     void expiredEntriesAreForgotten()
     {
-        LoginThrottle throttle(limits());
+        LoginThrottle throttle = makeThrottle(limits());
         for (int i = 0; i < 100; ++i)
             throttle.recordFailure(QStringLiteral("made-up-%1").arg(i), Home, T0);
-        QCOMPARE(throttle.trackedEntryCount(), 101); // 100 user names, 1 address
+        QCOMPARE(entries(throttle), 101); // 100 user names, 1 address
         throttle.recordFailure(QStringLiteral("alice"), Office, T0 + 600);
-        QCOMPARE(throttle.trackedEntryCount(), 2);
+        QCOMPARE(entries(throttle), 2);
+    }
+
+    void serversShareTheirCounts()
+    {
+        if (!inDatabase())
+            QSKIP("in memory, each server counts its own failures");
+        auto other = m_scratch->openAnother();
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message));
+        LoginThrottle here = makeThrottle(limits());
+        LoginThrottle there(limits(), &(*other)->loginFailures());
+        // A guesser going round the servers behind a load balancer.
+        here.recordFailure(QStringLiteral("alice"), Home, T0);
+        there.recordFailure(QStringLiteral("alice"), Office, T0 + 1);
+        QCOMPARE(here.retryAfter(QStringLiteral("alice"), Home, T0 + 2), 0);
+        here.recordFailure(QStringLiteral("alice"), Home, T0 + 2);
+        QCOMPARE(there.retryAfter(QStringLiteral("alice"), Office, T0 + 3), 597);
+        QCOMPARE(here.retryAfter(QStringLiteral("alice"), Home, T0 + 3), 597);
+        there.recordSuccess(QStringLiteral("alice"));
+        QCOMPARE(here.retryAfter(QStringLiteral("alice"), Home, T0 + 4), 0);
     }
 };
 

@@ -1,9 +1,14 @@
-// Per-user request limits: the minute and hour windows, the header values, rollover, "off" and parsing.
+// Per-user request limits: the minute and hour windows, the header values, rollover, "off" and parsing;
+// each counted in memory and in the database (store/LimitCounts.h: SQLite here, PostgreSQL in the _pg run),
+// where servers sharing it count together.
 #include "RateLimiter.h"
+#include "TestBackend.h"
 
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace portal::auth;
+using portal::store::test::ScratchStore;
 
 namespace {
 
@@ -19,7 +24,40 @@ class TestRateLimiter : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<ScratchStore> m_scratch;
+
+    static bool inDatabase()
+    {
+        QFETCH_GLOBAL(QString, counts);
+        return counts == QLatin1String("database");
+    }
+    RateLimiter makeLimiter(RateLimits limits = {})
+    {
+        return RateLimiter(limits, inDatabase() ? &m_scratch->store()->requestCounts() : nullptr);
+    }
+
 private slots:
+    void initTestCase_data()
+    {
+        QTest::addColumn<QString>("counts");
+        QTest::newRow("memory") << QStringLiteral("memory");
+        QTest::newRow("database") << QStringLiteral("database");
+    }
+
+    void initTestCase()
+    {
+        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
+        m_scratch = std::make_unique<ScratchStore>();
+        QVERIFY2(m_scratch->store(), qPrintable(m_scratch->errorString()));
+    }
+
+    void init()
+    {
+        QVERIFY(m_scratch->store()->database().exec(QStringLiteral("DELETE FROM rate_limit_counts")).ok());
+    }
+
+    void cleanupTestCase() { m_scratch.reset(); }
+
     void parse_data()
     {
         QTest::addColumn<QString>("text");
@@ -68,7 +106,7 @@ private slots:
 
     void hundredPerMinuteExactly()
     {
-        RateLimiter limiter;
+        RateLimiter limiter = makeLimiter();
         const qint64 now = MinuteStart + 20;
         for (int i = 1; i <= 100; ++i) {
             const RateDecision decision = limiter.hit(User, now);
@@ -88,7 +126,7 @@ private slots:
 
     void retryAfterIsAtLeastOneSecond()
     {
-        RateLimiter limiter(RateLimits { 1, 10, true });
+        RateLimiter limiter = makeLimiter(RateLimits { 1, 10, true });
         QVERIFY(limiter.hit(User, MinuteStart + 59).allowed);
         const RateDecision refused = limiter.hit(User, MinuteStart + 59);
         QVERIFY(!refused.allowed);
@@ -97,7 +135,7 @@ private slots:
 
     void firstRequestHeaders()
     {
-        RateLimiter limiter;
+        RateLimiter limiter = makeLimiter();
         const RateDecision decision = limiter.hit(User, MinuteStart);
         QVERIFY(decision.allowed);
         QCOMPARE(decision.limit, 100);
@@ -107,7 +145,7 @@ private slots:
 
     void nextMinuteStartsAfresh()
     {
-        RateLimiter limiter;
+        RateLimiter limiter = makeLimiter();
         for (int i = 0; i < 100; ++i)
             QVERIFY(limiter.hit(User, MinuteStart + 59).allowed);
         QVERIFY(!limiter.hit(User, MinuteStart + 59).allowed);
@@ -120,7 +158,7 @@ private slots:
 
     void refusedRequestsAreNotCounted()
     {
-        RateLimiter limiter(RateLimits { 2, 3, true });
+        RateLimiter limiter = makeLimiter(RateLimits { 2, 3, true });
         QVERIFY(limiter.hit(User, MinuteStart).allowed);
         QVERIFY(limiter.hit(User, MinuteStart).allowed);
         for (int i = 0; i < 50; ++i)
@@ -133,7 +171,7 @@ private slots:
 
     void hourLimitBinds()
     {
-        RateLimiter limiter(RateLimits { 10, 25, true });
+        RateLimiter limiter = makeLimiter(RateLimits { 10, 25, true });
         qint64 now = MinuteStart;
         // Two full minutes: 20 of the hour's 25 are used.
         for (int minute = 0; minute < 2; ++minute, now += 60) {
@@ -168,7 +206,7 @@ private slots:
 
     void whenBothAreFullTheHourIsReported()
     {
-        RateLimiter limiter(RateLimits { 5, 5, true });
+        RateLimiter limiter = makeLimiter(RateLimits { 5, 5, true });
         for (int i = 0; i < 5; ++i)
             QVERIFY(limiter.hit(User, MinuteStart).allowed);
         const RateDecision refused = limiter.hit(User, MinuteStart + 10);
@@ -180,14 +218,14 @@ private slots:
 
     void windowsAreAlignedToTheClock()
     {
-        RateLimiter limiter(RateLimits { 10, 100, true });
+        RateLimiter limiter = makeLimiter(RateLimits { 10, 100, true });
         QCOMPARE(limiter.hit(User, MinuteStart + 59).resetEpoch, MinuteStart + 60);
         QCOMPARE(limiter.hit(User, MinuteStart + 60).resetEpoch, MinuteStart + 120);
     }
 
     void usersAreCountedApart()
     {
-        RateLimiter limiter(RateLimits { 1, 10, true });
+        RateLimiter limiter = makeLimiter(RateLimits { 1, 10, true });
         QVERIFY(limiter.hit(1, MinuteStart).allowed);
         QVERIFY(!limiter.hit(1, MinuteStart).allowed);
         QVERIFY(limiter.hit(2, MinuteStart).allowed);
@@ -195,7 +233,7 @@ private slots:
 
     void offAllowsEverythingWithoutHeaders()
     {
-        RateLimiter limiter(*RateLimits::parse(QStringLiteral("off")));
+        RateLimiter limiter = makeLimiter(*RateLimits::parse(QStringLiteral("off")));
         for (int i = 0; i < 10000; ++i) {
             const RateDecision decision = limiter.hit(User, MinuteStart);
             QVERIFY(decision.allowed);
@@ -204,9 +242,63 @@ private slots:
         QCOMPARE(limiter.trackedKeyCount(), 0);
     }
 
+    void aLaggingClockCountsIntoTheNewerWindow()
+    {
+        RateLimiter limiter = makeLimiter(RateLimits { 10, 100, true });
+        RateDecision decision = limiter.hit(User, MinuteStart + 60);
+        QCOMPARE(decision.remaining, 9);
+        // A server whose clock is a second behind: the newer minute goes on, it does not start again.
+        decision = limiter.hit(User, MinuteStart + 59);
+        QVERIFY(decision.allowed);
+        QCOMPARE(decision.remaining, 8);
+        QCOMPARE(decision.resetEpoch, MinuteStart + 120);
+    }
+
+    void serversShareTheirCounts()
+    {
+        if (!inDatabase())
+            QSKIP("in memory, each server counts its own requests");
+        // A second server on the same database: its own connection, its own limiter.
+        auto other = m_scratch->openAnother();
+        QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message));
+        RateLimiter here = makeLimiter(RateLimits { 5, 100, true });
+        RateLimiter there(RateLimits { 5, 100, true }, &(*other)->requestCounts());
+        for (int i = 1; i <= 5; ++i) {
+            const RateDecision decision = (i % 2 ? here : there).hit(User, MinuteStart);
+            QVERIFY(decision.allowed);
+            QCOMPARE(decision.remaining, 5 - i);
+        }
+        QVERIFY(!here.hit(User, MinuteStart + 1).allowed);
+        const RateDecision refused = there.hit(User, MinuteStart + 1);
+        QVERIFY(!refused.allowed);
+        QCOMPARE(refused.retryAfterSeconds, 59);
+    }
+
+    void failingSharedCountsFallBackToMemory()
+    {
+        if (!inDatabase())
+            QSKIP("memory does not fail");
+        ScratchStore broken;
+        QVERIFY2(broken.store(), qPrintable(broken.errorString()));
+        QVERIFY(broken.store()->database().execSchema(QStringLiteral("DROP TABLE rate_limit_counts")).ok());
+        RateLimiter limiter(RateLimits { 2, 10, true }, &broken.store()->requestCounts());
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("SQL error")));
+        QTest::ignoreMessage(QtWarningMsg,
+                             QRegularExpression(QStringLiteral("cannot count requests in the database")));
+        QVERIFY(limiter.hit(User, MinuteStart).allowed);
+        // Warned once for the outage, not per request.
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("SQL error")));
+        QVERIFY(limiter.hit(User, MinuteStart).allowed);
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("SQL error")));
+        QVERIFY(!limiter.hit(User, MinuteStart).allowed);
+        QCOMPARE(limiter.trackedKeyCount(), 1);
+    }
+
     void idleKeysAreForgotten()
     {
-        RateLimiter limiter;
+        if (inDatabase())
+            QSKIP("one row per user in the database, which is as many as there are users");
+        RateLimiter limiter = makeLimiter();
         for (qint64 user = 0; user < 1000; ++user)
             limiter.hit(user, MinuteStart);
         QCOMPARE(limiter.trackedKeyCount(), 1000);

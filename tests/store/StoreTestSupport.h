@@ -86,6 +86,8 @@ inline const QStringList &dataTables()
                                         QStringLiteral("webhook_deliveries"),
                                         QStringLiteral("webhook_attempts"),
                                         QStringLiteral("sync_changes"),
+                                        QStringLiteral("rate_limit_counts"),
+                                        QStringLiteral("login_failures"),
                                         QStringLiteral("idempotency_keys") };
     return tables;
 }

@@ -5,11 +5,14 @@
 #pragma once
 
 #include "Database.h"
+#include "Store.h"
 
 #include <QCoreApplication>
 #include <QRandomGenerator>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <memory>
 
 namespace portal::store::test {
 
@@ -83,6 +86,35 @@ private:
 
     QString m_name;
     QUrl m_url;
+    QString m_error;
+};
+
+// An empty store in a temporary folder (and, on PostgreSQL runs, in a database of its own); openAnother()
+// opens it again, as a second server on the same data would.
+class ScratchStore
+{
+public:
+    ScratchStore()
+    {
+        if (!m_database.errorString().isEmpty()) {
+            m_error = m_database.errorString();
+            return;
+        }
+        auto opened = openAnother();
+        if (opened)
+            m_store = opened.take();
+        else
+            m_error = opened.error().message;
+    }
+    Result<std::unique_ptr<Store>> openAnother() { return Store::open(m_dir.path(), m_database.url()); }
+
+    Store *store() const { return m_store.get(); } // null when it could not be opened
+    QString errorString() const { return m_error; }
+
+private:
+    QTemporaryDir m_dir;
+    ScratchDatabase m_database; // declared before the store: dropped after it has closed
+    std::unique_ptr<Store> m_store;
     QString m_error;
 };
 

@@ -155,6 +155,8 @@ void TestFixtureImport::importsTheDemo()
         // The sync's change log knows every imported object a client sees: 2 client profiles, 3 cases,
         // 3 threads, 6 messages, 3 documents, 3 tasks, 3 notifications.
         { QStringLiteral("sync_changes"), 23 },
+        { QStringLiteral("rate_limit_counts"), 0 },
+        { QStringLiteral("login_failures"), 0 },
         { QStringLiteral("idempotency_keys"), 0 }
     };
     QCOMPARE(rowCounts(*m_store), expected);

@@ -1,88 +1,96 @@
 #include "LoginThrottle.h"
 
+#include "AuthLog.h"
+
 #include <algorithm>
+#include <utility>
 
 namespace portal::auth {
 
 namespace {
 
-QString usernameKey(const QString &username)
+QString usernameSubject(const QString &username)
 {
-    return username.toLower(); // "Alice" and "alice" are one target for a guesser
+    return QLatin1String("user:") + username.toLower(); // "Alice" and "alice" are one target for a guesser
 }
 
-// One client, one key: an IPv4 peer seen through a dual-stack socket (::ffff:192.0.2.1) counts as the IPv4
-// address it is. Null addresses (no network peer) are not counted, so they cannot throttle each other.
-QString addressKey(const QHostAddress &address)
+// One client, one subject: an IPv4 peer seen through a dual-stack socket (::ffff:192.0.2.1) counts as the
+// IPv4 address it is. Null addresses (no network peer) are not counted, so they cannot throttle each other.
+QString addressSubject(const QHostAddress &address)
 {
     bool isIpv4 = false;
     const quint32 ipv4 = address.toIPv4Address(&isIpv4);
-    return isIpv4 ? QHostAddress(ipv4).toString() : address.toString();
+    return QLatin1String("address:") + (isIpv4 ? QHostAddress(ipv4).toString() : address.toString());
+}
+
+QStringList subjects(const QString &username, const QHostAddress &address)
+{
+    QStringList subjects { usernameSubject(username) };
+    if (!address.isNull())
+        subjects.append(addressSubject(address));
+    return subjects;
 }
 
 } // namespace
 
-LoginThrottle::LoginThrottle(LoginThrottleLimits limits)
+LoginThrottle::LoginThrottle(LoginThrottleLimits limits, store::LoginFailures *shared)
     : m_limits(limits)
+    , m_shared(shared)
 { }
 
-int LoginThrottle::retryAfter(const QString &username, const QHostAddress &address,
-                              qint64 nowEpochSeconds) const
+template<typename Operation> auto LoginThrottle::withCounts(Operation operation)
 {
-    const int byUsername = wait(m_byUsername, usernameKey(username), m_limits.perUsername, nowEpochSeconds);
-    if (address.isNull())
-        return byUsername;
-    return std::max(byUsername, wait(m_byAddress, addressKey(address), m_limits.perAddress, nowEpochSeconds));
+    if (m_shared) {
+        auto result = operation(*m_shared);
+        if (result) {
+            if (std::exchange(m_sharedFailing, false))
+                qCInfo(lcAuth) << "the shared sign-in failure counts work again";
+            return result;
+        }
+        if (!std::exchange(m_sharedFailing, true))
+            qCWarning(lcAuth).noquote()
+                << "cannot count sign-in failures in the database, counting in memory meanwhile:"
+                << result.error().message;
+    }
+    return operation(m_memory);
+}
+
+int LoginThrottle::retryAfter(const QString &username, const QHostAddress &address, qint64 nowEpochSeconds)
+{
+    const auto windows = withCounts(
+        [&](store::LoginFailures &counts) { return counts.windows(subjects(username, address)); });
+    int wait = 0;
+    for (const auto &[subject, window] : windows->asKeyValueRange()) {
+        const int limit
+            = subject.startsWith(QLatin1String("user:")) ? m_limits.perUsername : m_limits.perAddress;
+        const qint64 windowEnd = window.start + m_limits.windowSeconds;
+        if (window.failures >= limit && windowEnd > nowEpochSeconds)
+            wait = std::max(wait, int(windowEnd - nowEpochSeconds));
+    }
+    return wait;
 }
 
 void LoginThrottle::recordFailure(const QString &username, const QHostAddress &address,
                                   qint64 nowEpochSeconds)
 {
-    pruneExpired(nowEpochSeconds);
-    count(m_byUsername, usernameKey(username), nowEpochSeconds);
-    if (!address.isNull())
-        count(m_byAddress, addressKey(address), nowEpochSeconds);
+    // The window starts at the first failure, not at a clock boundary: a guesser cannot time their attempts
+    // around a reset. Expired windows are forgotten at most once per window length: they count for nothing,
+    // and without this a stream of made-up user names would grow the counts for as long as the server runs.
+    withCounts([&](store::LoginFailures &counts) -> store::Result<store::Done> {
+        if (nowEpochSeconds >= m_nextPrune) {
+            if (auto purged = counts.purgeExpired(nowEpochSeconds, m_limits.windowSeconds); !purged)
+                return purged;
+            m_nextPrune = nowEpochSeconds + m_limits.windowSeconds;
+        }
+        return counts.count(subjects(username, address), nowEpochSeconds, m_limits.windowSeconds);
+    });
 }
 
 void LoginThrottle::recordSuccess(const QString &username)
 {
     // Only the user name: an address may be shared by many people (an office behind NAT), and one of them
     // signing in says nothing about guesses made by the others.
-    m_byUsername.remove(usernameKey(username));
-}
-
-int LoginThrottle::wait(const QHash<QString, Failures> &table, const QString &key, int limit,
-                        qint64 now) const
-{
-    const auto entry = table.constFind(key);
-    if (entry == table.cend() || entry->count < limit)
-        return 0;
-    const qint64 windowEnd = entry->windowStart + m_limits.windowSeconds;
-    return windowEnd > now ? int(windowEnd - now) : 0;
-}
-
-void LoginThrottle::count(QHash<QString, Failures> &table, const QString &key, qint64 now)
-{
-    // The window starts at the first failure, not at a clock boundary: a guesser cannot time their attempts
-    // around a reset.
-    Failures &failures = table[key];
-    if (failures.count == 0 || now >= failures.windowStart + m_limits.windowSeconds)
-        failures = { now, 0 };
-    ++failures.count;
-}
-
-void LoginThrottle::pruneExpired(qint64 now)
-{
-    // At most once per window length: entries whose window is over count for nothing, and without this a
-    // stream of made-up user names would grow the tables for as long as the server runs.
-    if (now < m_nextPrune)
-        return;
-    const auto expired = [this, now](QHash<QString, Failures>::iterator it) {
-        return now >= it->windowStart + m_limits.windowSeconds;
-    };
-    m_byUsername.removeIf(expired);
-    m_byAddress.removeIf(expired);
-    m_nextPrune = now + m_limits.windowSeconds;
+    withCounts([&](store::LoginFailures &counts) { return counts.clear(usernameSubject(username)); });
 }
 
 } // namespace portal::auth

@@ -1,7 +1,10 @@
 #include "RateLimiter.h"
 
+#include "AuthLog.h"
+
 #include <QRegularExpression>
 #include <algorithm>
+#include <utility>
 
 namespace portal::auth {
 
@@ -37,58 +40,57 @@ std::optional<RateLimits> RateLimits::parse(const QString &text)
     return RateLimits { perMinute, perHour, true };
 }
 
-RateLimiter::RateLimiter(RateLimits limits)
+RateLimiter::RateLimiter(RateLimits limits, store::RequestCounts *shared)
     : m_limits(limits)
+    , m_shared(shared)
 { }
 
 RateDecision RateLimiter::hit(qint64 key, qint64 nowEpochSeconds)
 {
     if (!m_limits.enabled)
         return {}; // allowed, limit 0: the caller sends no X-RateLimit headers
-    pruneIdle(nowEpochSeconds);
-
-    const auto roll = [nowEpochSeconds](Window &window, qint64 length) {
-        const qint64 current = windowStart(nowEpochSeconds, length);
-        if (window.start != current)
-            window = { current, 0 };
-    };
-    Counters &counters = m_counters[key];
-    roll(counters.minute, Minute);
-    roll(counters.hour, Hour);
-    const bool minuteFull = counters.minute.count >= m_limits.perMinute;
-    const bool hourFull = counters.hour.count >= m_limits.perHour;
-    // Refused requests are not counted: a client that keeps knocking is not locked out any longer for it.
-    if (!minuteFull && !hourFull) {
-        ++counters.minute.count;
-        ++counters.hour.count;
+    const qint64 currentHour = windowStart(nowEpochSeconds, Hour);
+    if (nowEpochSeconds >= m_nextPrune) {
+        // Once per hour is enough: a key whose hour window is over holds nothing that still counts. This
+        // keeps memory proportional to the users active in the last hour.
+        m_memory.pruneBefore(currentHour);
+        m_nextPrune = currentHour + Hour;
     }
+    const store::RateWindows windows = count(key, windowStart(nowEpochSeconds, Minute), currentHour);
 
-    const int minuteRemaining = m_limits.perMinute - counters.minute.count;
-    const int hourRemaining = m_limits.perHour - counters.hour.count;
+    // Refused requests are not counted: a client that keeps knocking is not locked out any longer for it.
+    const int minuteRemaining = m_limits.perMinute - windows.minuteCount;
+    const int hourRemaining = m_limits.perHour - windows.hourCount;
     // The headers describe the window that stops the client. When the hour has no more requests left than
     // the minute, the minute's reset would give the client nothing: the hour binds, and is reported.
     const bool hourBinds = hourRemaining <= minuteRemaining;
 
     RateDecision decision;
-    decision.allowed = !minuteFull && !hourFull;
+    decision.allowed = windows.counted;
     decision.limit = hourBinds ? m_limits.perHour : m_limits.perMinute;
     decision.remaining = std::max(0, std::min(minuteRemaining, hourRemaining));
-    decision.resetEpoch = hourBinds ? counters.hour.start + Hour : counters.minute.start + Minute;
+    decision.resetEpoch = hourBinds ? windows.hourStart + Hour : windows.minuteStart + Minute;
     if (!decision.allowed)
         decision.retryAfterSeconds = int(std::max<qint64>(1, decision.resetEpoch - nowEpochSeconds));
     return decision;
 }
 
-void RateLimiter::pruneIdle(qint64 now)
+store::RateWindows RateLimiter::count(qint64 key, qint64 minuteStart, qint64 hourStart)
 {
-    // Once per hour is enough: a key whose hour window is over holds nothing that still counts. This keeps
-    // memory proportional to the users active in the last hour, at the cost of one pass over them an hour.
-    if (now < m_nextPrune)
-        return;
-    const qint64 currentHour = windowStart(now, Hour);
-    m_counters.removeIf(
-        [currentHour](QHash<qint64, Counters>::iterator it) { return it->hour.start < currentHour; });
-    m_nextPrune = currentHour + Hour;
+    if (m_shared) {
+        auto shared
+            = m_shared->countIfBelow(key, minuteStart, hourStart, m_limits.perMinute, m_limits.perHour);
+        if (shared) {
+            if (std::exchange(m_sharedFailing, false))
+                qCInfo(lcAuth) << "the shared rate-limit counts work again";
+            return *shared;
+        }
+        if (!std::exchange(m_sharedFailing, true))
+            qCWarning(lcAuth).noquote()
+                << "cannot count requests in the database, counting in memory meanwhile:"
+                << shared.error().message;
+    }
+    return *m_memory.countIfBelow(key, minuteStart, hourStart, m_limits.perMinute, m_limits.perHour);
 }
 
 } // namespace portal::auth

@@ -44,8 +44,13 @@ std::unique_ptr<PortalServer> PortalServer::create(const ServerOptions &options,
     server->m_store = store.take();
     server->m_tokens = std::make_unique<auth::TokenService>(key, server->m_store->tokenBlacklist(),
                                                             options.tokenLifetimes);
-    server->m_rateLimiter = std::make_unique<auth::RateLimiter>(options.rateLimits);
-    server->m_loginThrottle = std::make_unique<auth::LoginThrottle>(options.loginThrottle);
+    // Servers that share a database count together (PostgreSQL); a lone one counts in memory (SQLite).
+    store::Store &shared = *server->m_store;
+    const bool sharesCounts = shared.sharesLimitCounts();
+    server->m_rateLimiter = std::make_unique<auth::RateLimiter>(
+        options.rateLimits, sharesCounts ? &shared.requestCounts() : nullptr);
+    server->m_loginThrottle = std::make_unique<auth::LoginThrottle>(
+        options.loginThrottle, sharesCounts ? &shared.loginFailures() : nullptr);
     server->m_answers = std::make_unique<AnswerCache>();
     server->m_services = std::make_unique<Services>(
         Services { *server->m_store, *server->m_tokens, *server->m_rateLimiter, *server->m_loginThrottle,

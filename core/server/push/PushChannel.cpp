@@ -1,5 +1,6 @@
 #include "PushChannel.h"
 
+#include "Database.h"
 #include "RateLimiter.h"
 #include "Store.h"
 #include "TokenService.h"
@@ -9,6 +10,7 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QWebSocket>
 #include <limits>
 
@@ -59,6 +61,12 @@ PushChannel::PushChannel(store::Store &store, auth::TokenService &tokens, auth::
     });
     m_pingTimer.setInterval(m_options.pingIntervalMs);
     connect(&m_pingTimer, &QTimer::timeout, this, &PushChannel::ping);
+    // Other servers' writes, where the database tells of them as they commit (PostgreSQL), are looked at
+    // at once rather than at the next poll.
+    m_store.database().onOthersCommitted([channel = QPointer<PushChannel>(this)] {
+        if (channel)
+            channel->notifyChanged();
+    });
 }
 
 PushChannel::~PushChannel()
@@ -155,13 +163,13 @@ void PushChannel::authenticate(Subscriber &subscriber, const QByteArray &token)
         if (m_byUser.count(grant->userId) >= m_options.maxConnectionsPerUser)
             return refuse(subscriber, PushCloseCode::Throttled,
                           QStringLiteral("Too many push connections for this user."));
-        if (m_byUser.isEmpty() || m_lastNotificationId < 0) {
+        if (m_byUser.isEmpty() || m_lastSeq < 0) {
             // Nobody listened, so nothing was followed: start from now.
-            const auto latest = m_store.notifications().latestId();
-            if (!latest)
+            const auto last = m_store.notifications().lastChange();
+            if (!last)
                 return refuse(subscriber, PushCloseCode::NotAuthenticated,
                               QStringLiteral("The server cannot read notifications now."));
-            m_lastNotificationId = *latest;
+            m_lastSeq = *last;
         }
         subscriber.userId = grant->userId;
         m_byUser.insert(grant->userId, &subscriber);
@@ -193,17 +201,20 @@ void PushChannel::notifyChanged()
 void PushChannel::deliverNew()
 {
     if (m_byUser.isEmpty()) {
-        m_lastNotificationId = -1; // followed again from the next subscriber on
+        m_lastSeq = -1; // followed again from the next subscriber on
         return;
     }
     for (;;) {
-        const auto batch = m_store.notifications().createdAfter(m_lastNotificationId, kDeliveryBatch);
+        const auto batch = m_store.notifications().changedAfter(m_lastSeq, kDeliveryBatch);
         if (!batch) {
             qCWarning(lcPush) << "cannot read new notifications:" << batch.error().message;
             return; // the next poll or write tries again
         }
-        for (const auto &[userId, notification] : *batch) {
-            m_lastNotificationId = qMax(m_lastNotificationId, notification.id);
+        for (const auto &[seq, userId, notification] : *batch) {
+            m_lastSeq = seq;
+            // A notification changes only by being read; what is read needs no pushing.
+            if (notification.isRead)
+                continue;
             const QJsonObject message { { QStringLiteral("type"), QStringLiteral("notification") },
                                         { QStringLiteral("notification"), notification.toJson() } };
             for (Subscriber *subscriber : m_byUser.values(userId))

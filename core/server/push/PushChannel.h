@@ -4,9 +4,11 @@
 //
 // A connection authenticates with the access token, in the upgrade request's "Authorization: Bearer" header
 // or in a first message {"type": "auth", "token": "…"}; it may send a fresh token the same way at any time,
-// and is closed when its token expires without one. New notifications are found by following the
-// notifications table's ids: at once after a write of this server (notifyChanged()), and within a poll
-// interval after a write of another process (the store's change stamp).
+// and is closed when its token expires without one. New notifications are found by following the change
+// log (Notifications::changedAfter(), in commit order): at once after a write of this server
+// (notifyChanged()) and after another server's commit on a shared PostgreSQL database (which the database
+// announces), and within a poll interval after a write of another process on SQLite (the store's change
+// stamp).
 #pragma once
 
 #include "Result.h"
@@ -81,7 +83,7 @@ private:
     PushOptions m_options;
     std::unordered_map<QWebSocket *, std::unique_ptr<Subscriber>> m_subscribers;
     QMultiHash<qint64, Subscriber *> m_byUser; // authenticated ones
-    qint64 m_lastNotificationId = -1; // -1: to be read before the next delivery
+    qint64 m_lastSeq = -1; // of the change log, followed; -1: to be read before the next delivery
     QTimer m_pollTimer;
     QTimer m_pingTimer;
     bool m_deliveryQueued = false;

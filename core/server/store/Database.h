@@ -115,12 +115,18 @@ public:
     Result<qint64> insertRow(const QString &table, const QStringList &columns, const QVariantList &values);
 
     // Runs a schema statement (not cached). "{id_column}" stands for this dialect's auto-generated 64-bit
-    // primary key column type, the one thing of a portable schema the two dialects spell differently.
+    // primary key column type, the one thing of a portable schema the two dialects must spell differently;
+    // "CREATE {unlogged} TABLE" makes a table whose rows may be lost in a crash UNLOGGED on PostgreSQL.
     Result<Done> execSchema(const QString &statement);
 
     // After rows were inserted with explicit ids (the fixture import), makes generated ids continue above
     // them. SQLite's AUTOINCREMENT does that by itself; PostgreSQL's identity sequences do not.
     Result<Done> continueIdsAfterExplicitInserts(const QStringList &tables);
+
+    // What ends a SELECT that claims the rows of `alias` it gives, skipping rows another transaction is
+    // claiming: " FOR UPDATE OF alias SKIP LOCKED" on PostgreSQL; nothing on SQLite, whose write
+    // transaction holds the whole database (run it in a Write transaction).
+    QString skipLockedRows(const QString &alias) const;
 
     Result<Transaction> begin(Access access);
 
@@ -134,6 +140,10 @@ public:
     // Costs nothing most of the time, so it can be asked on every request.
     ChangeStamp changeStamp();
     static constexpr int kOthersCheckMs = 100;
+    // Calls `listener` (on this thread, from the event loop) whenever another connection's commit is
+    // announced, as it happens: on PostgreSQL while LISTENing. SQLite announces nothing; there other
+    // processes' commits show only in changeStamp().
+    void onOthersCommitted(std::function<void()> listener);
     // PostgreSQL: every transaction that wrote (and every write outside one) NOTIFYs this channel as it
     // commits, and every connection LISTENs to it, which is how a server hears of other processes' commits.
     static constexpr const char *kChangeChannel = "portal_changes";
@@ -179,6 +189,7 @@ private:
     qint64 m_othersVersion = 0;
     qint64 m_ownWritesAtBegin = 0; // m_ownWrites when the outermost transaction began
     bool m_listening = false; // PostgreSQL: subscribed to kChangeChannel
+    std::vector<std::function<void()>> m_othersCommittedListeners;
     QElapsedTimer m_othersCheckedAt;
     int m_transactionDepth = 0;
     std::vector<std::pair<int, std::function<void()>>> m_rollbackActions; // with the depth they belong to

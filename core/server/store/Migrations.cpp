@@ -215,6 +215,30 @@ QList<Migration> allMigrations()
               // purgeExpired().
               QStringLiteral("CREATE INDEX idempotency_keys_by_age ON idempotency_keys (created_at)"),
           } },
+        { 5,
+          QStringLiteral("several servers on one database: shared limit counts, webhook delivery claims"),
+          {
+              // The rate limits' counts (LimitCounts.h), one row per user, both windows in it so that one
+              // statement decides and counts. Counts are worth nothing after a crash: on PostgreSQL the
+              // table is UNLOGGED (no WAL, emptied by crash recovery), which makes counting cheap. No
+              // foreign key: a count may outlive its user for the hour it matters.
+              QStringLiteral(R"(CREATE {unlogged} TABLE rate_limit_counts (
+    user_id BIGINT NOT NULL PRIMARY KEY,
+    minute_start BIGINT NOT NULL,
+    minute_count INTEGER NOT NULL,
+    hour_start BIGINT NOT NULL,
+    hour_count INTEGER NOT NULL))"),
+              // The sign-in throttle's failures by subject ("user:NAME", "address:ADDR").
+              QStringLiteral(R"(CREATE {unlogged} TABLE login_failures (
+    subject TEXT NOT NULL PRIMARY KEY,
+    window_start BIGINT NOT NULL,
+    failures INTEGER NOT NULL))"),
+              // purgeExpired().
+              QStringLiteral("CREATE INDEX login_failures_by_start ON login_failures (window_start)"),
+              // A server that takes a due delivery claims it until then (ISO 8601, like every timestamp),
+              // so that no other server sends it meanwhile; NULL when nobody does (WebhookOutbox.h).
+              QStringLiteral("ALTER TABLE webhook_deliveries ADD COLUMN claimed_until TEXT"),
+          } },
     };
 }
 

@@ -46,19 +46,23 @@ Result<api::Notification> SqlNotifications::markRead(const Caller &caller, qint6
     });
 }
 
-Result<QList<Notifications::Addressed>> SqlNotifications::createdAfter(qint64 afterId, int limit)
+Result<QList<Notifications::Changed>> SqlNotifications::changedAfter(qint64 afterSeq, int limit)
 {
+    // The notification columns are named alike in no other table of the join.
     static const QString sql
-        = QStringLiteral("SELECT %1, user_id FROM notifications WHERE id > ? ORDER BY id LIMIT ?")
+        = QStringLiteral(
+              "SELECT %1, n.user_id, c.seq FROM sync_changes c "
+              "JOIN notifications n ON n.id = c.object_id "
+              "WHERE c.seq > ? AND c.kind = 'notification' AND c.deleted = 0 ORDER BY c.seq LIMIT ?")
               .arg(kNotificationColumns);
-    return m_database.selectAll<Addressed>(sql, { afterId, limit }, [](const SqlRow &row) {
-        return Addressed { row.integer(8), readNotification(row) };
+    return m_database.selectAll<Changed>(sql, { afterSeq, limit }, [](const SqlRow &row) {
+        return Changed { row.integer(9), row.integer(8), readNotification(row) };
     });
 }
 
-Result<qint64> SqlNotifications::latestId()
+Result<qint64> SqlNotifications::lastChange()
 {
-    static const QString sql = QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM notifications");
+    static const QString sql = QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM sync_changes");
     return m_database.selectOne<qint64>(sql, {}, [](const SqlRow &row) { return row.integer(0); });
 }
 

@@ -114,8 +114,8 @@ public:
     { }
     Result<QList<api::Notification>> list(const Caller &caller) override;
     Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) override;
-    Result<QList<Addressed>> createdAfter(qint64 afterId, int limit) override;
-    Result<qint64> latestId() override;
+    Result<QList<Changed>> changedAfter(qint64 afterSeq, int limit) override;
+    Result<qint64> lastChange() override;
 
 private:
     Database &m_database;
@@ -169,6 +169,34 @@ public:
     Result<Done> add(const QString &jti, const QDateTime &expiresAt) override;
     Result<bool> contains(const QString &jti) override;
     Result<Done> purgeExpired(const QDateTime &now) override;
+
+private:
+    Database &m_database;
+};
+
+class SqlRequestCounts final : public RequestCounts
+{
+public:
+    explicit SqlRequestCounts(Database &database)
+        : m_database(database)
+    { }
+    Result<RateWindows> countIfBelow(qint64 userId, qint64 minuteStart, qint64 hourStart, int perMinute,
+                                     int perHour) override;
+
+private:
+    Database &m_database;
+};
+
+class SqlLoginFailures final : public LoginFailures
+{
+public:
+    explicit SqlLoginFailures(Database &database)
+        : m_database(database)
+    { }
+    Result<QHash<QString, FailureWindow>> windows(const QStringList &subjects) override;
+    Result<Done> count(const QStringList &subjects, qint64 now, int windowSeconds) override;
+    Result<Done> clear(const QString &subject) override;
+    Result<Done> purgeExpired(qint64 now, int windowSeconds) override;
 
 private:
     Database &m_database;

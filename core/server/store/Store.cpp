@@ -20,6 +20,8 @@ struct Store::Private
     std::unique_ptr<SqlTasks> tasks;
     std::unique_ptr<SqlNotifications> notifications;
     std::unique_ptr<SqlTokenBlacklist> tokenBlacklist;
+    std::unique_ptr<SqlRequestCounts> requestCounts;
+    std::unique_ptr<SqlLoginFailures> loginFailures;
     std::unique_ptr<SqlSync> sync;
     std::unique_ptr<SqlIdempotencyKeys> idempotencyKeys;
     std::unique_ptr<SqlStaffClients> staffClients;
@@ -64,6 +66,8 @@ Result<std::unique_ptr<Store>> Store::open(const QString &dataDir, const QUrl &d
     d.tasks = std::make_unique<SqlTasks>(db);
     d.notifications = std::make_unique<SqlNotifications>(db);
     d.tokenBlacklist = std::make_unique<SqlTokenBlacklist>(db);
+    d.requestCounts = std::make_unique<SqlRequestCounts>(db);
+    d.loginFailures = std::make_unique<SqlLoginFailures>(db);
     d.sync = std::make_unique<SqlSync>(db, *d.users);
     d.idempotencyKeys = std::make_unique<SqlIdempotencyKeys>(db);
     d.staffClients = std::make_unique<SqlStaffClients>(db);
@@ -116,6 +120,21 @@ Sync &Store::sync()
 IdempotencyKeys &Store::idempotencyKeys()
 {
     return *d->idempotencyKeys;
+}
+
+RequestCounts &Store::requestCounts()
+{
+    return *d->requestCounts;
+}
+
+LoginFailures &Store::loginFailures()
+{
+    return *d->loginFailures;
+}
+
+bool Store::sharesLimitCounts() const
+{
+    return d->database->dialect() == Database::Dialect::PostgreSQL;
 }
 
 StaffClients &Store::staffClients()

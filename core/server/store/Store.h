@@ -4,6 +4,7 @@
 // All repositories run on the thread that opened the Store.
 #pragma once
 
+#include "LimitCounts.h"
 #include "Result.h"
 #include "SyncTypes.h"
 #include "WireTypes.h"
@@ -150,15 +151,19 @@ public:
     virtual Result<QList<api::Notification>> list(const Caller &caller) = 0; // newest first
     virtual Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) = 0;
 
-    // For the push channel, across all users: the notifications created after `afterId` (ids only grow),
-    // oldest first, at most `limit`; and the newest id there is (0 when none).
-    struct Addressed
+    // For the push channel, across all users: the notifications whose row of the change log (SyncChanges.h)
+    // moved after `afterSeq` (created, or marked read), in the log's order, at most `limit`; and the log's
+    // last seq (0 when empty). The log's order is the order of the commits, which ids are not: two servers
+    // on one database may take ids 7 and 8 and commit 8 first, and a reader following ids would then never
+    // see 7.
+    struct Changed
     {
+        qint64 seq = 0;
         qint64 userId = 0;
         api::Notification notification;
     };
-    virtual Result<QList<Addressed>> createdAfter(qint64 afterId, int limit) = 0;
-    virtual Result<qint64> latestId() = 0;
+    virtual Result<QList<Changed>> changedAfter(qint64 afterSeq, int limit) = 0;
+    virtual Result<qint64> lastChange() = 0;
 };
 
 // The delta sync (GET /api/portal/sync/): the caller's objects that changed after a position of the change
@@ -275,6 +280,12 @@ public:
     StaffCases &staffCases();
     StaffTasks &staffTasks();
     StaffThreads &staffThreads();
+    // The limits' counts in the database. Servers use them when sharesLimitCounts(): on PostgreSQL, where
+    // several servers may serve one database and must count together. On SQLite one server process serves
+    // a data folder, and counting in memory spares a write per request.
+    RequestCounts &requestCounts();
+    LoginFailures &loginFailures();
+    bool sharesLimitCounts() const;
     Database &database();
     QString dataDir() const;
 
