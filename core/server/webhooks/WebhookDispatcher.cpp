@@ -5,7 +5,6 @@
 
 #include <QNetworkReply>
 #include <QNetworkRequest>
-#include <QSet>
 
 Q_LOGGING_CATEGORY(lcWebhooks, "portal.webhooks", QtWarningMsg)
 
@@ -39,6 +38,11 @@ void WebhookDispatcher::stop()
 {
     m_running = false;
     m_poll.stop();
+    if (m_inFlight.isEmpty())
+        return;
+    QStringList abandoned;
+    for (const Sending &sending : std::as_const(m_inFlight))
+        abandoned.append(sending.delivery.id);
     const auto replies = m_inFlight.keys();
     m_inFlight.clear(); // before abort(): finish() ignores replies it no longer knows
     for (QNetworkReply *reply : replies) {
@@ -46,6 +50,10 @@ void WebhookDispatcher::stop()
         reply->abort();
         reply->deleteLater();
     }
+    // Whoever starts next, this server or another one, sends them at once rather than when the claims end.
+    if (auto released = m_outbox.release(abandoned); !released)
+        qCWarning(lcWebhooks) << "cannot give up the claims of the deliveries in flight:"
+                              << released.error().message;
 }
 
 void WebhookDispatcher::wake()
@@ -66,24 +74,16 @@ void WebhookDispatcher::dispatchDue()
     const int free = m_options.maxInFlight - int(m_inFlight.size());
     if (free <= 0)
         return;
-    QSet<QString> sending;
-    for (const Sending &item : std::as_const(m_inFlight))
-        sending.insert(item.delivery.id);
-    // Ask for enough rows to fill the free slots even when the oldest due ones are already being sent.
-    auto due = m_outbox.due(QDateTime::currentDateTimeUtc(), free + int(sending.size()));
+    // The claims outlast the requests (bounded by the timeout), so nobody else sends these meanwhile, and
+    // none of them is one of ours in flight.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    auto due = m_outbox.claimDue(now, free, now.addMSecs(m_options.timeoutMs + kClaimMarginMs));
     if (!due) {
-        qCWarning(lcWebhooks) << "cannot read the outbox:" << due.error().message;
+        qCWarning(lcWebhooks) << "cannot claim due deliveries:" << due.error().message;
         return;
     }
-    int started = 0;
-    for (const DueDelivery &delivery : std::as_const(*due)) {
-        if (started == free)
-            break;
-        if (sending.contains(delivery.id))
-            continue;
+    for (const DueDelivery &delivery : std::as_const(*due))
         send(delivery);
-        ++started;
-    }
 }
 
 void WebhookDispatcher::send(const DueDelivery &delivery)
@@ -98,7 +98,6 @@ void WebhookDispatcher::send(const DueDelivery &delivery)
     request.setRawHeader("X-Portal-Delivery", delivery.id.toUtf8());
     request.setRawHeader("X-Portal-Signature",
                          signatureHeader(now.toSecsSinceEpoch(), body, delivery.secrets));
-    request.setTransferTimeout(m_options.timeoutMs);
     // A redirect is an answer like any non-2xx: following it would hand the signed payload to another URL.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -108,6 +107,8 @@ void WebhookDispatcher::send(const DueDelivery &delivery)
     request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
 
     QNetworkReply *reply = m_network.post(request, body);
+    // The whole exchange, not only a silence, is bounded: the delivery's claim ends soon after.
+    QTimer::singleShot(m_options.timeoutMs, reply, [reply] { reply->abort(); });
     Sending &sending = m_inFlight[reply];
     sending.delivery = delivery;
     sending.startedAt = now;
@@ -139,10 +140,8 @@ void WebhookDispatcher::finish(QNetworkReply *reply)
     if (!delivered) {
         if (attempt.statusCode)
             attempt.error = QStringLiteral("HTTP %1").arg(*attempt.statusCode);
-        else if (reply->error() == QNetworkReply::OperationCanceledError
-                 || reply->error() == QNetworkReply::TimeoutError)
-            // Only the transfer timeout cancels a reply that stop() has not abandoned (Qt 6.4 reports it as
-            // OperationCanceledError, later versions as TimeoutError).
+        else if (reply->error() == QNetworkReply::OperationCanceledError)
+            // Only the timeout aborts a reply that stop() has not abandoned.
             attempt.error = QStringLiteral("timed out after %1 ms").arg(m_options.timeoutMs);
         else
             attempt.error = reply->errorString();
@@ -164,8 +163,9 @@ void WebhookDispatcher::finish(QNetworkReply *reply)
     }
     if (auto recorded = m_outbox.recordAttempt(sending.delivery.id, attempt, state, nextAttemptAt);
         !recorded) {
-        // The delivery stays as it was (pending, due): the next poll sends it again, which at-least-once
-        // allows. No wake(): a database that refuses writes must not turn into a tight resend loop.
+        // The delivery stays as it was (pending, due): it is sent again once its claim ends, which
+        // at-least-once allows. No wake(): a database that refuses writes must not turn into a tight resend
+        // loop.
         qCWarning(lcWebhooks) << "cannot record the attempt of delivery" << sending.delivery.id << ":"
                               << recorded.error().message;
         return;

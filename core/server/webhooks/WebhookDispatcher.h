@@ -1,5 +1,6 @@
-// Sends the outbox's deliveries: polls for what is due (and at once when woken after a write), posts each
-// signed payload with a QNetworkAccessManager, and records every attempt. Lives on the server's thread and
+// Sends the outbox's deliveries: polls for what is due (and at once when woken after a write), claims it
+// (so that other servers on the same database leave it alone), posts each signed payload with a
+// QNetworkAccessManager, and records every attempt. Lives on the server's thread and
 // never blocks it: requests are asynchronous, the outbox queries are short local SQL, and a slow or dead
 // receiver only holds one of a few request slots. Delivery is at least once: a delivery becomes
 // "delivered" only after a 2xx, so a crash in between sends it again (with the same UUID) after the restart.
@@ -54,6 +55,9 @@ signals:
     void attempted(const QString &deliveryId, DeliveryState state);
 
 private:
+    // How much longer than a request may take a delivery stays claimed: time to record the attempt.
+    static constexpr int kClaimMarginMs = 5 * 1000;
+
     void dispatchDue();
     void send(const DueDelivery &delivery);
     void finish(QNetworkReply *reply);

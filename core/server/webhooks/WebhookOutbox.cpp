@@ -17,24 +17,56 @@ QString deliveryStateName(DeliveryState state)
     return {};
 }
 
-store::Result<QList<DueDelivery>> WebhookOutbox::due(const QDateTime &now, int limit)
+store::Result<QList<DueDelivery>> WebhookOutbox::claimDue(const QDateTime &now, int limit,
+                                                          const QDateTime &claimUntil)
 {
-    return m_database.selectAll<DueDelivery>(
-        QStringLiteral("SELECT d.id, d.attempts, d.created_at, e.type, e.data, e.created_at, w.id, w.url, "
-                       "w.secret, w.previous_secret, w.previous_secret_expires_at "
-                       "FROM webhook_deliveries d JOIN events e ON e.id = d.event_id "
-                       "JOIN webhook_endpoints w ON w.id = d.endpoint_id "
-                       "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND w.active = 1 "
-                       "ORDER BY d.next_attempt_at, d.created_at LIMIT ?"),
-        { store::sqlTimestamp(now), limit }, [&](const store::SqlRow &row) {
-            DueDelivery delivery { row.text(0),    int(row.integer(1)),  row.timestamp(2),
-                                   row.text(3),    row.text(4).toUtf8(), row.timestamp(5),
-                                   row.integer(6), QUrl(row.text(7)),    { row.text(8).toUtf8() } };
-            const QDateTime previousExpires = row.timestamp(10);
-            if (!row.text(9).isEmpty() && previousExpires.isValid() && previousExpires > now)
-                delivery.secrets.append(row.text(9).toUtf8());
-            return delivery;
+    return m_database.inTransaction(
+        store::Database::Access::Write, [&]() -> store::Result<QList<DueDelivery>> {
+            const QString sql
+                = QStringLiteral(
+                      "SELECT d.id, d.attempts, d.created_at, e.type, e.data, e.created_at, w.id, w.url, "
+                      "w.secret, w.previous_secret, w.previous_secret_expires_at "
+                      "FROM webhook_deliveries d JOIN events e ON e.id = d.event_id "
+                      "JOIN webhook_endpoints w ON w.id = d.endpoint_id "
+                      "WHERE d.state = 'pending' AND d.next_attempt_at <= ? AND w.active = 1 "
+                      "AND (d.claimed_until IS NULL OR d.claimed_until <= ?) "
+                      "ORDER BY d.next_attempt_at, d.created_at LIMIT ?")
+                + m_database.skipLockedRows(QStringLiteral("d"));
+            const QVariant at = store::sqlTimestamp(now);
+            auto due
+                = m_database.selectAll<DueDelivery>(sql, { at, at, limit }, [&](const store::SqlRow &row) {
+                      DueDelivery delivery { row.text(0),    int(row.integer(1)),  row.timestamp(2),
+                                             row.text(3),    row.text(4).toUtf8(), row.timestamp(5),
+                                             row.integer(6), QUrl(row.text(7)),    { row.text(8).toUtf8() } };
+                      const QDateTime previousExpires = row.timestamp(10);
+                      if (!row.text(9).isEmpty() && previousExpires.isValid() && previousExpires > now)
+                          delivery.secrets.append(row.text(9).toUtf8());
+                      return delivery;
+                  });
+            if (!due)
+                return due;
+            for (const DueDelivery &delivery : std::as_const(*due)) {
+                auto claimed = m_database.exec(
+                    QStringLiteral("UPDATE webhook_deliveries SET claimed_until = ? WHERE id = ?"),
+                    { store::sqlTimestamp(claimUntil), delivery.id });
+                if (!claimed)
+                    return claimed.error();
+            }
+            return due;
         });
+}
+
+store::Result<store::Done> WebhookOutbox::release(const QStringList &deliveryIds)
+{
+    return m_database.inTransaction(store::Database::Access::Write, [&]() -> store::Result<store::Done> {
+        for (const QString &id : deliveryIds) {
+            auto released = m_database.exec(
+                QStringLiteral("UPDATE webhook_deliveries SET claimed_until = NULL WHERE id = ?"), { id });
+            if (!released)
+                return released;
+        }
+        return store::Done {};
+    });
 }
 
 store::Result<store::Done> WebhookOutbox::recordAttempt(const QString &deliveryId,
@@ -55,7 +87,7 @@ store::Result<store::Done> WebhookOutbox::recordAttempt(const QString &deliveryI
         return m_database.exec(
             QStringLiteral(
                 "UPDATE webhook_deliveries SET state = ?, attempts = attempts + 1, next_attempt_at = ?, "
-                "finished_at = ? WHERE id = ?"),
+                "finished_at = ?, claimed_until = NULL WHERE id = ?"),
             { deliveryStateName(state), store::sqlTimestamp(finished ? attempt.attemptedAt : nextAttemptAt),
               finished ? store::sqlTimestamp(attempt.attemptedAt) : store::sqlNull(), deliveryId });
     });

@@ -1,7 +1,13 @@
 // The durable outbox: the webhook_deliveries rows SqlEvents::record() writes with each event, one per
-// subscribed endpoint. The dispatcher asks it what is due and records each attempt's outcome; the command
+// subscribed endpoint. The dispatcher claims what is due and records each attempt's outcome; the command
 // line lists deliveries with their attempts and queues one again. Because the rows are written in the same
 // transaction as the event, whatever was committed before a crash is found here after the restart.
+//
+// Several servers may share one database, each with a dispatcher. A dispatcher claims the deliveries it is
+// about to send until a moment (claimed_until, past its request timeout), in a transaction that skips rows
+// another one is claiming (FOR UPDATE ... SKIP LOCKED on PostgreSQL; SQLite's write lock serialises the
+// claims); the others leave a claimed delivery alone until its attempt is recorded or the claim runs out.
+// A server that dies with deliveries in flight thus holds them only until their claims run out.
 #pragma once
 
 #include "Result.h"
@@ -65,10 +71,13 @@ public:
         : m_database(database)
     { }
 
-    // Pending deliveries of active endpoints whose next_attempt_at has come, oldest first, at most `limit`.
-    store::Result<QList<DueDelivery>> due(const QDateTime &now, int limit);
-    // Logs `attempt` and moves the delivery to `state` (next try at `nextAttemptAt` when pending), in one
-    // transaction so the log and the state never disagree.
+    // Claims until `claimUntil` the pending deliveries of active endpoints whose next_attempt_at has come and
+    // that nobody claims, oldest first, at most `limit`, and gives them.
+    store::Result<QList<DueDelivery>> claimDue(const QDateTime &now, int limit, const QDateTime &claimUntil);
+    // Gives up the claims of deliveries that were not attempted after all (a dispatcher that stops).
+    store::Result<store::Done> release(const QStringList &deliveryIds);
+    // Logs `attempt` and moves the delivery to `state` (next try at `nextAttemptAt` when pending), ending its
+    // claim, in one transaction so the log and the state never disagree.
     store::Result<store::Done> recordAttempt(const QString &deliveryId, const DeliveryAttempt &attempt,
                                              DeliveryState state, const QDateTime &nextAttemptAt);
     // The newest deliveries (of one endpoint, when given) with their attempts.
