@@ -112,6 +112,23 @@ TestServer::TestServer(const std::function<void(server::ServerOptions &)> &confi
         }
         options.database = m_database->url();
     }
+    start(options);
+}
+
+TestServer::TestServer(TestServer &first, const std::function<void(server::ServerOptions &)> &configure)
+{
+    server::ServerOptions options;
+    if (configure)
+        configure(options);
+    options.dataDir = first.dataDir();
+    options.database = first.databaseUrl();
+    start(options);
+}
+
+void TestServer::start(const server::ServerOptions &options)
+{
+    m_dataDir = options.dataDir;
+    m_databaseUrl = options.database;
     m_server = server::PortalServer::create(options, &m_error);
     if (!m_server)
         return;
@@ -121,11 +138,6 @@ TestServer::TestServer(const std::function<void(server::ServerOptions &)> &confi
 }
 
 TestServer::~TestServer() = default;
-
-QUrl TestServer::databaseUrl() const
-{
-    return m_database ? m_database->url() : QUrl();
-}
 
 QUrl TestServer::url(const QString &path) const
 {

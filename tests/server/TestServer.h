@@ -37,13 +37,17 @@ class TestServer
 public:
     // Starts a server on the demo fixture; `configure` may change the options first.
     explicit TestServer(const std::function<void(server::ServerOptions &)> &configure = {});
+    // Starts another server on `first`'s data folder and database (several servers on one PostgreSQL
+    // database); it must be destroyed before `first`, which owns them.
+    TestServer(TestServer &first, const std::function<void(server::ServerOptions &)> &configure = {});
     ~TestServer();
 
     bool isValid() const { return m_server != nullptr; }
     QString errorString() const { return m_error; }
     server::PortalServer &server() { return *m_server; }
-    QString dataDir() const { return m_dir.path(); }
-    QUrl databaseUrl() const; // empty on SQLite: Store::open(dataDir(), databaseUrl()) opens the same store
+    QString dataDir() const { return m_dataDir; }
+    // Empty on SQLite: Store::open(dataDir(), databaseUrl()) opens the same store.
+    QUrl databaseUrl() const { return m_databaseUrl; }
     quint16 port() const { return m_port; }
     QUrl url(const QString &path) const;
 
@@ -74,9 +78,12 @@ public:
     static QString fixturePath();
 
 private:
+    void start(const server::ServerOptions &options);
     HttpResult wait(QNetworkReply *reply);
 
     QTemporaryDir m_dir;
+    QString m_dataDir;
+    QUrl m_databaseUrl;
     std::unique_ptr<store::test::ScratchDatabase> m_database; // dropped after the server has gone
     std::unique_ptr<server::PortalServer> m_server;
     quint16 m_port = 0;

@@ -2,6 +2,7 @@
 // headers are exact, subscriptions filter, a 500 is retried under the same UUID with the attempt logged,
 // redelivery, rotation signs with both secrets, and a dead or hung receiver does not hold up the API.
 #include "Database.h"
+#include "Migrations.h"
 #include "TestServer.h"
 #include "WebhookEndpoints.h"
 #include "WebhookReceiver.h"
@@ -43,7 +44,8 @@ qint64 recordEvent(TestServer &server, const QString &type, const QJsonObject &d
                                              [&] { return store.events().record(event); });
     if (!id)
         qFatal("cannot record an event: %s", qPrintable(id.error().message));
-    server.server().webhooks()->wake();
+    if (auto *dispatcher = server.server().webhooks())
+        dispatcher->wake();
     return *id;
 }
 
@@ -304,6 +306,70 @@ private slots:
         const auto deliveries = outbox.deliveries(std::nullopt, 100);
         for (const webhooks::DeliveryLog &delivery : *deliveries)
             QCOMPARE(delivery.state, QStringLiteral("pending"));
+    }
+
+    void claimedDeliveriesAreLeftAloneUntilTheClaimEnds()
+    {
+        TestServer server([](server::ServerOptions &options) { options.webhooks.enabled = false; });
+        QVERIFY(server.isValid());
+        addEndpoint(server, QStringLiteral("http://127.0.0.1:%1/hook").arg(testing::closedPort()),
+                    QStringLiteral("s"));
+        recordEvent(server, QStringLiteral("message.created"), kMessageData);
+        // Another server's outbox on the same store.
+        auto other = store::Store::open(server.dataDir(), server.databaseUrl());
+        QVERIFY(other.ok());
+        webhooks::WebhookOutbox mine(server.server().store().database());
+        webhooks::WebhookOutbox theirs((*other)->database());
+
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto claimed = mine.claimDue(now, 10, now.addSecs(15));
+        QVERIFY(claimed.ok());
+        QCOMPARE(claimed->size(), 1);
+        QCOMPARE(theirs.claimDue(now, 10, now.addSecs(15))->size(), 0);
+        // A claim that ran out (its server died) is taken over.
+        const auto takenOver = theirs.claimDue(now.addSecs(16), 10, now.addSecs(31));
+        QVERIFY(takenOver.ok());
+        QCOMPARE(takenOver->size(), 1);
+        QCOMPARE(takenOver->first().id, claimed->first().id);
+        // Given up (a dispatcher that stops), it is due again at once.
+        QVERIFY(theirs.release({ claimed->first().id }).ok());
+        QCOMPARE(mine.claimDue(now, 10, now.addSecs(15))->size(), 1);
+        // An attempt recorded ends the claim.
+        QVERIFY(mine.recordAttempt(claimed->first().id, { now, 500, 3, QStringLiteral("HTTP 500") },
+                                   webhooks::DeliveryState::Pending, now)
+                    .ok());
+        QCOMPARE(theirs.claimDue(now, 10, now.addSecs(15))->size(), 1);
+    }
+
+    void deliveriesPendingBeforeClaimsExistedAreSent()
+    {
+        // A store at schema version 4 (before claimed_until) with a pending delivery, brought up to date.
+        QTemporaryDir dir;
+        {
+            auto opened = store::Database::openSqlite(dir.filePath(QStringLiteral("portal.sqlite3")));
+            QVERIFY(opened.ok());
+            store::Database &db = **opened;
+            QVERIFY(store::migrate(db, store::schemaMigrations().mid(0, 4)).ok());
+            for (const char *sql : {
+                     "INSERT INTO clients (id, company_name) VALUES (1, 'Acme')",
+                     "INSERT INTO events (id, type, data, client_id, created_at) VALUES (1, "
+                     "'message.created', "
+                     "'{}', 1, '2026-12-01T00:00:00.000Z')",
+                     "INSERT INTO webhook_endpoints (id, url, secret, created_at) VALUES (1, "
+                     "'http://127.0.0.1:9/hook', 's', '2026-12-01T00:00:00.000Z')",
+                     "INSERT INTO webhook_deliveries (id, endpoint_id, event_id, next_attempt_at, "
+                     "created_at) "
+                     "VALUES ('d-1', 1, 1, '2026-12-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')",
+                 })
+                QVERIFY2(db.exec(QString::fromLatin1(sql)).ok(), sql);
+        }
+        auto store = store::Store::open(dir.path());
+        QVERIFY(store.ok());
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto due = webhooks::WebhookOutbox((*store)->database()).claimDue(now, 10, now.addSecs(15));
+        QVERIFY(due.ok());
+        QCOMPARE(due->size(), 1);
+        QCOMPARE(due->first().id, QStringLiteral("d-1"));
     }
 };
 

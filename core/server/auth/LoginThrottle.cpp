@@ -76,7 +76,8 @@ void LoginThrottle::recordFailure(const QString &username, const QHostAddress &a
     // The window starts at the first failure, not at a clock boundary: a guesser cannot time their attempts
     // around a reset. Expired windows are forgotten at most once per window length: they count for nothing,
     // and without this a stream of made-up user names would grow the counts for as long as the server runs.
-    withCounts([&](store::LoginFailures &counts) -> store::Result<store::Done> {
+    // The memory's counts, where a failure of the shared ones ends, cannot fail.
+    (void)withCounts([&](store::LoginFailures &counts) -> store::Result<store::Done> {
         if (nowEpochSeconds >= m_nextPrune) {
             if (auto purged = counts.purgeExpired(nowEpochSeconds, m_limits.windowSeconds); !purged)
                 return purged;
@@ -90,7 +91,7 @@ void LoginThrottle::recordSuccess(const QString &username)
 {
     // Only the user name: an address may be shared by many people (an office behind NAT), and one of them
     // signing in says nothing about guesses made by the others.
-    withCounts([&](store::LoginFailures &counts) { return counts.clear(usernameSubject(username)); });
+    (void)withCounts([&](store::LoginFailures &counts) { return counts.clear(usernameSubject(username)); });
 }
 
 } // namespace portal::auth
