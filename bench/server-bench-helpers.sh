@@ -85,15 +85,17 @@ seconds_since() { # TICKS-BEFORE PID -> CPU seconds PID used since
     awk -v now="$(cpu_ticks "$2")" -v then="$1" -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f", (now - then) / hz }'
 }
 
-run_wrk() { # ROW wrk-args...: "req/s p99 non-2xx-or-3xx socket-errors" into figures[ROW]
-    local row=$1 out
-    shift
+run_wrk() { # ROW "PID..." wrk-args...: into figures[ROW] "req/s p99 non-2xx-or-3xx socket-errors CPU-us/request",
+    local row=$1 cpu_pids=$2 out pid ticks=0 # the CPU time being that of the processes PID... (and children)
+    shift 2
+    for pid in $cpu_pids; do ticks=$((ticks - $(cpu_ticks "$pid"))); done
     out=$(wrk -t1 -c50 -d"${duration}s" --latency "$@")
+    for pid in $cpu_pids; do ticks=$((ticks + $(cpu_ticks "$pid"))); done
     echo "$out" >"$work/logs/wrk-$row.txt"
-    figures[$row]=$(awk '/^Requests\/sec/ { rps = $2 } $1 == "99%" { p99 = $2 }
-        /Non-2xx or 3xx responses/ { bad = $NF }
+    figures[$row]=$(awk -v ticks="$ticks" -v hz="$(getconf CLK_TCK)" '/^Requests\/sec/ { rps = $2 }
+        $1 == "99%" { p99 = $2 } $2 == "requests" { n = $1 } /Non-2xx or 3xx responses/ { bad = $NF }
         /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
-        END { print rps, p99, bad + 0, errors + 0 }' <<<"$out")
+        END { printf "%s %s %d %d %.0f\n", rps, p99, bad, errors, ticks / hz * 1e6 / n }' <<<"$out")
 }
 
 # The database's committed transactions and the cluster's WAL fsyncs; read after the servers stopped, when their
