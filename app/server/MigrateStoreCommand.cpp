@@ -75,10 +75,12 @@ int migrateStoreCommand(const QStringList &arguments)
         << "Next: stop using the SQLite store and serve the PostgreSQL one:" << Qt::endl
         << "  portal-server serve --data " << dataDir << " --database " << shownUrl << Qt::endl;
     if (!target->password().isEmpty())
-        out << "(with the password as given here, best through PORTAL_DATABASE_URL, ~/.pgpass or \"database "
-               "=\" "
-               "in the configuration file)"
+        out << "  (give it the password through PORTAL_DATABASE_URL, ~/.pgpass or the configuration file)"
             << Qt::endl;
+    out << "Commands given no --database (user, webhook, import) would still use " << dataDir
+        << "/portal.sqlite3: give them --database or PORTAL_DATABASE_URL, and move that file away once the "
+           "PostgreSQL store is checked."
+        << Qt::endl;
     return 0;
 }
 
