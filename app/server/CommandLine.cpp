@@ -25,7 +25,7 @@ QCommandLineOption databaseOption()
              QStringLiteral("URL") };
 }
 
-std::optional<QUrl> databaseUrl(const QString &given, const QString &command)
+std::optional<QUrl> databaseUrl(const QString &given, const QString &command, const QString &option)
 {
     // The environment keeps the password out of the process list, where command lines are visible.
     const QString text = given.isEmpty() ? qEnvironmentVariable("PORTAL_DATABASE_URL") : given;
@@ -35,8 +35,8 @@ std::optional<QUrl> databaseUrl(const QString &given, const QString &command)
     if (!url.isValid() || !store::Database::isPostgresUrl(url) || url.host().isEmpty()
         || url.path().size() < 2) {
         // Never echo the text: it may hold a password.
-        fail(QStringLiteral("%1: --database wants postgresql://USER:PASSWORD@HOST:PORT/DATABASE.")
-                 .arg(command),
+        fail(QStringLiteral("%1: %2 wants postgresql://USER:PASSWORD@HOST:PORT/DATABASE.")
+                 .arg(command, option),
              2);
         return std::nullopt;
     }

@@ -21,8 +21,10 @@ int parseOrExit(QCommandLineParser &parser, const QString &command, const QStrin
 QString requiredDataDir(const QCommandLineParser &parser, const QString &command);
 
 // `given` (--database's value, else the environment's PORTAL_DATABASE_URL) as a PostgreSQL URL: an empty
-// QUrl for none (SQLite in DIR), nullopt after printing the error when it is not one.
-std::optional<QUrl> databaseUrl(const QString &given, const QString &command);
+// QUrl for none (SQLite in DIR), nullopt after printing the error when it is not one. `option` names the
+// option in that error (migrate-store's is --to).
+std::optional<QUrl> databaseUrl(const QString &given, const QString &command,
+                                const QString &option = QStringLiteral("--database"));
 // The same for a parser that has databaseOption().
 std::optional<QUrl> databaseUrl(const QCommandLineParser &parser, const QString &command);
 

@@ -12,6 +12,7 @@ int userCommand(const QStringList &arguments);
 int webhookCommand(const QStringList &arguments);
 int backupCommand(const QStringList &arguments);
 int restoreCommand(const QStringList &arguments);
+int migrateStoreCommand(const QStringList &arguments);
 
 // Prints `message` to stderr prefixed with "portal-server: " and returns exit code 1 (or `code`).
 int fail(const QString &message, int code = 1);

@@ -5,6 +5,7 @@
 //   portal-server user add|passwd|disable|enable|list --data DIR ...
 //   portal-server webhook add|list|remove|rotate-secret|deliveries|redeliver --data DIR ...
 //   portal-server backup --data DIR OUT;  portal-server restore --data DIR BACKUP
+//   portal-server migrate-store --from DIR --to postgresql://USER:PASSWORD@HOST:PORT/DATABASE
 #include "Commands.h"
 
 #include <QCoreApplication>
@@ -17,12 +18,13 @@ const char *const kUsage = R"(Usage: portal-server COMMAND [OPTIONS]
 The Client Portal API server.
 
 Commands:
-  serve     Serve the API until SIGTERM or SIGINT.
-  import    Load a fixture (JSON) into a store, all or nothing.
-  user      Add users, set passwords, disable or list accounts.
-  webhook   Register webhook endpoints; show and redeliver their deliveries.
-  backup    Copy a store consistently, even while it is being served.
-  restore   Put a backup in place in a new data folder.
+  serve          Serve the API until SIGTERM or SIGINT.
+  import         Load a fixture (JSON) into a store, all or nothing.
+  user           Add users, set passwords, disable or list accounts.
+  webhook        Register webhook endpoints; show and redeliver their deliveries.
+  backup         Copy a store consistently, even while it is being served.
+  restore        Put a backup in place in a new data folder.
+  migrate-store  Copy a store from SQLite into an empty PostgreSQL database.
 
 Options:
   -h, --help     Show this help, or a command's help after the command.
@@ -67,6 +69,8 @@ int main(int argc, char *argv[])
         return portal::cli::backupCommand(arguments);
     if (command == QLatin1String("restore"))
         return portal::cli::restoreCommand(arguments);
+    if (command == QLatin1String("migrate-store"))
+        return portal::cli::migrateStoreCommand(arguments);
 
     QTextStream(stderr) << (command.isEmpty()
                                 ? QStringLiteral("portal-server: a command is needed.\n\n")

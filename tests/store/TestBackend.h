@@ -36,13 +36,15 @@ inline QUrl postgresServerUrl()
     } while (false)
 
 // A fresh PostgreSQL database, optionally a copy of `templateName` (which nobody may be connected to),
-// dropped with its connections when this goes. On SQLite runs it is nothing and url() is empty.
+// dropped with its connections when this goes. On SQLite runs it is nothing and url() is empty, unless
+// made with When::Always (a test that needs PostgreSQL beside SQLite, such as migrate-store's).
 class ScratchDatabase
 {
 public:
-    explicit ScratchDatabase(const QString &templateName = {})
+    enum class When { PostgresRuns, Always };
+    explicit ScratchDatabase(const QString &templateName = {}, When when = When::PostgresRuns)
     {
-        if (!onPostgres())
+        if (!onPostgres() && when == When::PostgresRuns)
             return;
         const QUrl server = postgresServerUrl();
         if (server.isEmpty()) {

@@ -11,6 +11,11 @@ const QString kDateFormat = QStringLiteral("yyyy-MM-dd");
 
 } // namespace
 
+QVariant SqlRow::value(int column) const
+{
+    return m_query.value(column);
+}
+
 qint64 SqlRow::integer(int column) const
 {
     return m_query.value(column).toLongLong();

@@ -22,6 +22,7 @@ public:
         : m_query(query)
     { }
 
+    QVariant value(int column) const; // as the driver gives it: for copying values whatever they are
     qint64 integer(int column) const;
     std::optional<qint64> optionalInteger(int column) const; // NULL -> nullopt
     QString text(int column) const; // NULL -> empty
