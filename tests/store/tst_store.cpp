@@ -30,6 +30,7 @@ private slots:
     void addUser();
     void userUpdates();
     void tokenBlacklist();
+    void errorsNeverQuoteTheValues();
 
 private:
     Store &store() { return *m_demo->store; }
@@ -339,6 +340,27 @@ void TestStore::tokenBlacklist()
     known = blacklist.contains(QStringLiteral("jti-1"));
     QVERIFY_OK(known);
     QVERIFY(*known);
+}
+
+void TestStore::errorsNeverQuoteTheValues()
+{
+    // PostgreSQL's error text goes on with DETAIL lines that quote the row: "Key (jti)=(…) already exists",
+    // "Failing row contains (…)". Bound values may be secrets; neither the error nor the log may hold them.
+    const QString secret = QStringLiteral("secret-value-7f3a");
+    const QString blacklist = QStringLiteral("INSERT INTO token_blacklist (jti, expires_at) VALUES (?, ?)");
+    QVERIFY_OK(store().database().exec(blacklist, { secret, QStringLiteral("2030-01-01T00:00:00.000Z") }));
+    auto duplicate
+        = store().database().exec(blacklist, { secret, QStringLiteral("2030-01-01T00:00:00.000Z") });
+    QVERIFY_ERROR(duplicate, Conflict);
+    QVERIFY2(!duplicate.error().message.contains(secret), qPrintable(duplicate.error().message));
+
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression(QStringLiteral("^SQL error: (?!.*secret-value).*$")));
+    auto refused = store().database().exec(
+        QStringLiteral("INSERT INTO users (username, password_hash, role) VALUES (?, ?, 'nobody')"),
+        { QStringLiteral("someone"), secret });
+    QVERIFY_ERROR(refused, Failure);
+    QVERIFY2(!refused.error().message.contains(secret), qPrintable(refused.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -424,15 +424,21 @@ bool Database::isDuplicateKey(const QSqlError &error) const
 
 StoreError Database::errorOf(const QSqlError &error, const QString &sql) const
 {
+    // Only the statement and the first line of the database's text are logged or passed on, never the
+    // bound values: they may be secrets (password hashes, token ids, webhook secrets). PostgreSQL's further
+    // lines (DETAIL: Key (jti)=(…), Failing row contains (…)) quote them.
+    const QString databaseText = error.databaseText().section(QLatin1Char('\n'), 0, 0).trimmed();
+    const QString text = databaseText.isEmpty()
+        ? error.driverText()
+        : QStringLiteral("%1 %2").arg(databaseText, error.driverText());
     if (isDuplicateKey(error)) {
         // Expected in normal operation (a refresh token used twice, a user name taken): the caller decides
         // what it means, so it is not a warning here.
-        qCDebug(lcStore).noquote() << "duplicate key:" << error.text() << "in:" << sql.simplified();
-        return { StoreError::Kind::Conflict, error.databaseText(), {} };
+        qCDebug(lcStore).noquote() << "duplicate key:" << text << "in:" << sql.simplified();
+        return { StoreError::Kind::Conflict, databaseText, {} };
     }
-    // Only the statement and the driver's text are logged, never the bound values: they may be secrets.
-    qCWarning(lcStore).noquote() << "SQL error:" << error.text() << "in:" << sql.simplified();
-    return StoreError::failure(QStringLiteral("database error: %1").arg(error.text()));
+    qCWarning(lcStore).noquote() << "SQL error:" << text << "in:" << sql.simplified();
+    return StoreError::failure(QStringLiteral("database error: %1").arg(text));
 }
 
 ChangeStamp Database::changeStamp()
