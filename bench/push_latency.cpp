@@ -2,7 +2,10 @@
 // process serves the demo data; this process, as the attorney, posts replies in the client's thread and,
 // as the client, listens on /api/portal/push/. Prints the latency from sending the POST to receiving the
 // notification (target: under 50 ms), and the part of it after the POST's answer arrived.
-// Usage: push-latency [FIXTURE.json] [ITERATIONS]   (the portal-server binary beside this one is used)
+// With --database URL (an empty PostgreSQL database), two servers share it: the attorney posts to one and
+// the client listens on the other, so the notification crosses servers through PostgreSQL's NOTIFY.
+// Usage: push-latency [--database URL] [FIXTURE.json] [ITERATIONS]   (the portal-server beside this one)
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -18,6 +21,8 @@
 #include <QTimer>
 #include <QWebSocket>
 #include <algorithm>
+#include <memory>
+#include <vector>
 
 namespace {
 
@@ -66,35 +71,57 @@ double percentile(std::vector<double> values, double p)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    const QStringList arguments = app.arguments();
-    const QString fixture = arguments.size() > 1
-        ? arguments.at(1)
+    QCommandLineParser parser;
+    const QCommandLineOption databaseOption(QStringLiteral("database"),
+                                            QStringLiteral("An empty PostgreSQL database two servers share."),
+                                            QStringLiteral("URL"));
+    parser.addOption(databaseOption);
+    parser.addPositionalArgument(QStringLiteral("fixture"),
+                                 QStringLiteral("The data (the demo by default)."));
+    parser.addPositionalArgument(QStringLiteral("iterations"), QStringLiteral("Replies to time (200)."));
+    parser.addHelpOption();
+    parser.process(app);
+    const QStringList positional = parser.positionalArguments();
+    const QString fixture = !positional.isEmpty()
+        ? positional.at(0)
         : QStringLiteral(PORTAL_SOURCE_DIR "/resources/demo/portal-demo.json");
-    const int iterations = arguments.size() > 2 ? arguments.at(2).toInt() : 200;
+    const int iterations = positional.size() > 1 ? positional.at(1).toInt() : 200;
+    const QString database = parser.value(databaseOption);
+    const QStringList store = database.isEmpty() ? QStringList() : QStringList { "--database", database };
     const QString serverBinary = QCoreApplication::applicationDirPath() + QStringLiteral("/portal-server");
 
     QTemporaryDir dir;
-    if (QProcess::execute(serverBinary, { "import", "--data", dir.path(), fixture }) != 0) {
+    if (QProcess::execute(serverBinary, QStringList { "import", "--data", dir.path(), fixture } + store)
+        != 0) {
         err << "cannot import " << fixture << " with " << serverBinary << '\n';
         return 1;
     }
-    const quint16 port = freePort();
-    QProcess server;
-    server.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    server.start(serverBinary,
-                 { "serve", "--data", dir.path(), "--listen", QStringLiteral("127.0.0.1:%1").arg(port),
-                   "--rate-limit", "off" });
-    const bool up = waitFor(
-        [port] {
-            QTcpSocket probe;
-            probe.connectToHost(QHostAddress::LocalHost, port);
-            return probe.waitForConnected(100);
-        },
-        10000);
-    if (!up) {
-        err << "portal-server did not start\n";
-        return 1;
+    // One server, or two on the shared database: replies go to the first, the client listens on the last.
+    std::vector<std::unique_ptr<QProcess>> servers;
+    std::vector<quint16> ports;
+    for (int i = 0; i < (database.isEmpty() ? 1 : 2); ++i) {
+        const quint16 port = freePort();
+        auto &server = servers.emplace_back(std::make_unique<QProcess>());
+        server->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        server->start(serverBinary,
+                      QStringList { "serve", "--data", dir.path(), "--listen",
+                                    QStringLiteral("127.0.0.1:%1").arg(port), "--rate-limit", "off" }
+                          + store);
+        const bool up = waitFor(
+            [port] {
+                QTcpSocket probe;
+                probe.connectToHost(QHostAddress::LocalHost, port);
+                return probe.waitForConnected(100);
+            },
+            10000);
+        if (!up) {
+            err << "portal-server did not start\n";
+            return 1;
+        }
+        ports.push_back(port);
     }
+    const quint16 port = ports.front();
+    const quint16 pushPort = ports.back();
 
     QNetworkAccessManager network;
     const auto url = [port](const QString &path) {
@@ -130,7 +157,7 @@ int main(int argc, char *argv[])
             ++notifications;
         }
     });
-    QNetworkRequest pushRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/portal/push/").arg(port)));
+    QNetworkRequest pushRequest(QUrl(QStringLiteral("ws://127.0.0.1:%1/api/portal/push/").arg(pushPort)));
     pushRequest.setRawHeader("Authorization", "Bearer " + clientToken);
     push.open(pushRequest);
     if (!waitFor([&] { return authenticated; }, 10000)) {
@@ -160,7 +187,11 @@ int main(int argc, char *argv[])
         afterAnswer.push_back(double(std::max<qint64>(0, receivedAt - answeredAt)) / 1e6);
     }
 
-    out << "push latency over " << iterations << " staff replies (portal-server on 127.0.0.1, demo data)\n";
+    out << "push latency over " << iterations << " staff replies ("
+        << (servers.size() > 1
+                ? "two portal-servers on one PostgreSQL database: posted to one, pushed by the other"
+                : "portal-server on 127.0.0.1")
+        << ", demo data)\n";
     out << QStringLiteral("  POST sent -> notification received:   median %1 ms  p95 %2 ms  max %3 ms\n")
                .arg(percentile(fromPost, 0.5), 0, 'f', 2)
                .arg(percentile(fromPost, 0.95), 0, 'f', 2)
@@ -172,7 +203,9 @@ int main(int argc, char *argv[])
     out << "  target: under 50 ms\n";
     out.flush();
     push.close();
-    server.terminate();
-    server.waitForFinished(10000);
+    for (auto &server : servers) {
+        server->terminate();
+        server->waitForFinished(10000);
+    }
     return 0;
 }
