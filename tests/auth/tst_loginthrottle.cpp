@@ -1,14 +1,13 @@
 // Failed sign-ins: limits per user name and per address, the window, and success clearing the count; each
 // counted in memory and in the database (store/LimitCounts.h: SQLite here, PostgreSQL in the _pg run), where
 // servers sharing it count together.
+#include "CountingBackends.h"
 #include "LoginThrottle.h"
 #include "SqlRow.h"
-#include "TestBackend.h"
 
 #include <QTest>
 
 using namespace portal::auth;
-using portal::store::test::ScratchStore;
 
 namespace {
 
@@ -23,53 +22,27 @@ LoginThrottleLimits limits()
 
 } // namespace
 
-class TestLoginThrottle : public QObject
+class TestLoginThrottle : public CountingBackends
 {
     Q_OBJECT
 
-    std::unique_ptr<ScratchStore> m_scratch;
-
-    static bool inDatabase()
-    {
-        QFETCH_GLOBAL(QString, counts);
-        return counts == QLatin1String("database");
-    }
     LoginThrottle makeThrottle(LoginThrottleLimits limits)
     {
-        return LoginThrottle(limits, inDatabase() ? &m_scratch->store()->loginFailures() : nullptr);
+        return LoginThrottle(limits, inDatabase() ? &store().loginFailures() : nullptr);
     }
     // User names and addresses with counts, wherever they are kept.
     qint64 entries(const LoginThrottle &throttle)
     {
         if (!inDatabase())
             return throttle.trackedEntryCount();
-        auto rows = m_scratch->store()->database().selectOne<qint64>(
+        auto rows = store().database().selectOne<qint64>(
             QStringLiteral("SELECT COUNT(*) FROM login_failures"), {},
             [](const portal::store::SqlRow &row) { return row.integer(0); });
         return rows ? *rows : -1;
     }
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("counts");
-        QTest::newRow("memory") << QStringLiteral("memory");
-        QTest::newRow("database") << QStringLiteral("database");
-    }
-
-    void initTestCase()
-    {
-        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
-        m_scratch = std::make_unique<ScratchStore>();
-        QVERIFY2(m_scratch->store(), qPrintable(m_scratch->errorString()));
-    }
-
-    void init()
-    {
-        QVERIFY(m_scratch->store()->database().exec(QStringLiteral("DELETE FROM login_failures")).ok());
-    }
-
-    void cleanupTestCase() { m_scratch.reset(); }
+    void init() { QVERIFY(store().database().exec(QStringLiteral("DELETE FROM login_failures")).ok()); }
 
     void firstAttemptsAreFree()
     {
@@ -187,7 +160,7 @@ private slots:
     {
         if (!inDatabase())
             QSKIP("in memory, each server counts its own failures");
-        auto other = m_scratch->openAnother();
+        auto other = scratch().openAnother();
         QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message));
         LoginThrottle here = makeThrottle(limits());
         LoginThrottle there(limits(), &(*other)->loginFailures());

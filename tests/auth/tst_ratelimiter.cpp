@@ -1,8 +1,8 @@
 // Per-user request limits: the minute and hour windows, the header values, rollover, "off" and parsing;
 // each counted in memory and in the database (store/LimitCounts.h: SQLite here, PostgreSQL in the _pg run),
 // where servers sharing it count together.
+#include "CountingBackends.h"
 #include "RateLimiter.h"
-#include "TestBackend.h"
 
 #include <QRegularExpression>
 #include <QTest>
@@ -20,43 +20,17 @@ static_assert(MinuteStart % 60 == 0 && MinuteStart != HourStart);
 
 } // namespace
 
-class TestRateLimiter : public QObject
+class TestRateLimiter : public CountingBackends
 {
     Q_OBJECT
 
-    std::unique_ptr<ScratchStore> m_scratch;
-
-    static bool inDatabase()
-    {
-        QFETCH_GLOBAL(QString, counts);
-        return counts == QLatin1String("database");
-    }
     RateLimiter makeLimiter(RateLimits limits = {})
     {
-        return RateLimiter(limits, inDatabase() ? &m_scratch->store()->requestCounts() : nullptr);
+        return RateLimiter(limits, inDatabase() ? &store().requestCounts() : nullptr);
     }
 
 private slots:
-    void initTestCase_data()
-    {
-        QTest::addColumn<QString>("counts");
-        QTest::newRow("memory") << QStringLiteral("memory");
-        QTest::newRow("database") << QStringLiteral("database");
-    }
-
-    void initTestCase()
-    {
-        PORTAL_SKIP_WITHOUT_TEST_DATABASE();
-        m_scratch = std::make_unique<ScratchStore>();
-        QVERIFY2(m_scratch->store(), qPrintable(m_scratch->errorString()));
-    }
-
-    void init()
-    {
-        QVERIFY(m_scratch->store()->database().exec(QStringLiteral("DELETE FROM rate_limit_counts")).ok());
-    }
-
-    void cleanupTestCase() { m_scratch.reset(); }
+    void init() { QVERIFY(store().database().exec(QStringLiteral("DELETE FROM rate_limit_counts")).ok()); }
 
     void parse_data()
     {
@@ -259,7 +233,7 @@ private slots:
         if (!inDatabase())
             QSKIP("in memory, each server counts its own requests");
         // A second server on the same database: its own connection, its own limiter.
-        auto other = m_scratch->openAnother();
+        auto other = scratch().openAnother();
         QVERIFY2(other.ok(), qPrintable(other.ok() ? QString() : other.error().message));
         RateLimiter here = makeLimiter(RateLimits { 5, 100, true });
         RateLimiter there(RateLimits { 5, 100, true }, &(*other)->requestCounts());

@@ -115,13 +115,14 @@ TestServer::TestServer(const std::function<void(server::ServerOptions &)> &confi
     start(options);
 }
 
-TestServer::TestServer(TestServer &first, const std::function<void(server::ServerOptions &)> &configure)
+TestServer::TestServer(const QString &dataDir, const QUrl &database,
+                       const std::function<void(server::ServerOptions &)> &configure)
 {
     server::ServerOptions options;
     if (configure)
         configure(options);
-    options.dataDir = first.dataDir();
-    options.database = first.databaseUrl();
+    options.dataDir = dataDir;
+    options.database = database;
     start(options);
 }
 

@@ -37,9 +37,10 @@ class TestServer
 public:
     // Starts a server on the demo fixture; `configure` may change the options first.
     explicit TestServer(const std::function<void(server::ServerOptions &)> &configure = {});
-    // Starts another server on `first`'s data folder and database (several servers on one PostgreSQL
-    // database); it must be destroyed before `first`, which owns them.
-    TestServer(TestServer &first, const std::function<void(server::ServerOptions &)> &configure = {});
+    // Starts a server on a store that exists already and that it does not own: another server's (several
+    // servers on one PostgreSQL database; destroy it before the one that owns the store), or a moved one.
+    TestServer(const QString &dataDir, const QUrl &database,
+               const std::function<void(server::ServerOptions &)> &configure = {});
     ~TestServer();
 
     bool isValid() const { return m_server != nullptr; }

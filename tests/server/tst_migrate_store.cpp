@@ -105,42 +105,6 @@ qint64 maxId(Database &database, const QString &table)
     return id ? *id : -1;
 }
 
-// A small HTTP client for a server that is not a TestServer (the one on the moved store).
-class Client
-{
-public:
-    explicit Client(quint16 port)
-        : m_port(port)
-    { }
-
-    HttpResult send(const QByteArray &method, const QString &path, const QByteArray &body,
-                    const QByteArray &token, const Headers &headers = {})
-    {
-        QNetworkRequest request(QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)));
-        if (!token.isEmpty())
-            request.setRawHeader("Authorization", "Bearer " + token);
-        if (!body.isEmpty())
-            request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-        for (const auto &[name, value] : headers)
-            request.setRawHeader(name, value);
-        QNetworkReply *reply = m_network.sendCustomRequest(request, method, body);
-        QSignalSpy finished(reply, &QNetworkReply::finished);
-        if (!reply->isFinished())
-            finished.wait(30000);
-        HttpResult result;
-        result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        result.body = reply->readAll();
-        result.headers = reply->rawHeaderPairs();
-        reply->deleteLater();
-        return result;
-    }
-    HttpResult get(const QString &path, const QByteArray &token) { return send("GET", path, {}, token); }
-
-private:
-    quint16 m_port;
-    QNetworkAccessManager m_network;
-};
-
 using Get = std::function<HttpResult(const QString &path, const QByteArray &token)>;
 
 QList<qint64> idsOf(const HttpResult &list)
@@ -322,15 +286,8 @@ private slots:
         QCOMPARE(dump(*postgres), sqliteRows);
 
         // A server on the moved store, with the same data folder (documents, signing key).
-        server::ServerOptions options;
-        options.dataDir = source.dataDir();
-        options.database = target->url();
-        QString error;
-        auto movedServer = server::PortalServer::create(options, &error);
-        QVERIFY2(movedServer, qPrintable(error));
-        const quint16 port = movedServer->listen(QHostAddress::LocalHost, 0, &error);
-        QVERIFY2(port != 0, qPrintable(error));
-        Client after(port);
+        TestServer after(source.dataDir(), target->url());
+        QVERIFY2(after.isValid(), qPrintable(after.errorString()));
         const auto afterAnswers = answers(
             [&](const QString &path, const QByteArray &token) { return after.get(path, token); }, tokens,
             attorney); // the old access tokens: the same signing key

@@ -28,7 +28,7 @@ struct Cluster
 {
     explicit Cluster(const std::function<void(server::ServerOptions &)> &configure = {})
         : a(configure)
-        , b(a, configure)
+        , b(a.dataDir(), a.databaseUrl(), configure)
     { }
     bool isValid() const { return a.isValid() && b.isValid(); }
     QString errorString() const { return a.errorString() + b.errorString(); }
