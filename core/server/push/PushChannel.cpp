@@ -210,8 +210,8 @@ void PushChannel::deliverNew()
             qCWarning(lcPush) << "cannot read new notifications:" << batch.error().message;
             return; // the next poll or write tries again
         }
-        for (const auto &[seq, userId, notification] : *batch) {
-            m_lastSeq = seq;
+        m_lastSeq = batch->position;
+        for (const auto &[seq, userId, notification] : batch->notifications) {
             // A notification changes only by being read; what is read needs no pushing.
             if (notification.isRead)
                 continue;
@@ -220,7 +220,7 @@ void PushChannel::deliverNew()
             for (Subscriber *subscriber : m_byUser.values(userId))
                 send(*subscriber, message);
         }
-        if (batch->size() < kDeliveryBatch)
+        if (batch->notifications.size() < kDeliveryBatch)
             return;
     }
 }

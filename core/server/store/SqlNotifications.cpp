@@ -46,18 +46,27 @@ Result<api::Notification> SqlNotifications::markRead(const Caller &caller, qint6
     });
 }
 
-Result<QList<Notifications::Changed>> SqlNotifications::changedAfter(qint64 afterSeq, int limit)
+Result<Notifications::Changes> SqlNotifications::changedAfter(qint64 afterSeq, int limit)
 {
+    // Every seq up to the log's end as read first is committed (SyncChanges.h), so the second query sees
+    // all of (afterSeq, end]; a short batch has read it all.
+    auto end = lastChange();
+    if (!end)
+        return end.error();
     // The notification columns are named alike in no other table of the join.
     static const QString sql
-        = QStringLiteral(
-              "SELECT %1, n.user_id, c.seq FROM sync_changes c "
-              "JOIN notifications n ON n.id = c.object_id "
-              "WHERE c.seq > ? AND c.kind = 'notification' AND c.deleted = 0 ORDER BY c.seq LIMIT ?")
+        = QStringLiteral("SELECT %1, n.user_id, c.seq FROM sync_changes c "
+                         "JOIN notifications n ON n.id = c.object_id "
+                         "WHERE c.seq > ? AND c.seq <= ? AND c.kind = 'notification' AND c.deleted = 0 "
+                         "ORDER BY c.seq LIMIT ?")
               .arg(kNotificationColumns);
-    return m_database.selectAll<Changed>(sql, { afterSeq, limit }, [](const SqlRow &row) {
+    auto changed = m_database.selectAll<Changed>(sql, { afterSeq, *end, limit }, [](const SqlRow &row) {
         return Changed { row.integer(9), row.integer(8), readNotification(row) };
     });
+    if (!changed)
+        return changed.error();
+    const qint64 position = changed->size() < limit ? qMax(afterSeq, *end) : changed->constLast().seq;
+    return Changes { changed.take(), position };
 }
 
 Result<qint64> SqlNotifications::lastChange()

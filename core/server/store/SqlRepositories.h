@@ -114,7 +114,7 @@ public:
     { }
     Result<QList<api::Notification>> list(const Caller &caller) override;
     Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) override;
-    Result<QList<Changed>> changedAfter(qint64 afterSeq, int limit) override;
+    Result<Changes> changedAfter(qint64 afterSeq, int limit) override;
     Result<qint64> lastChange() override;
 
 private:

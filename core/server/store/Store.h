@@ -152,17 +152,24 @@ public:
     virtual Result<api::Notification> markRead(const Caller &caller, qint64 notificationId) = 0;
 
     // For the push channel, across all users: the notifications whose row of the change log (SyncChanges.h)
-    // moved after `afterSeq` (created, or marked read), in the log's order, at most `limit`; and the log's
-    // last seq (0 when empty). The log's order is the order of the commits, which ids are not: two servers
-    // on one database may take ids 7 and 8 and commit 8 first, and a reader following ids would then never
-    // see 7.
+    // moved after `afterSeq` (created, or marked read), in the log's order, at most `limit`, and the
+    // position up to which the log was read: pass it back as `afterSeq` next time. It moves past the rows of
+    // other kinds too, so that a quiet spell of notifications does not make every call read the same rows
+    // again. The log's order is the order of the commits, which ids are not: two servers on one database
+    // may take ids 7 and 8 and commit 8 first, and a reader following ids would then never see 7.
+    // lastChange(): the log's last seq (0 when empty).
     struct Changed
     {
         qint64 seq = 0;
         qint64 userId = 0;
         api::Notification notification;
     };
-    virtual Result<QList<Changed>> changedAfter(qint64 afterSeq, int limit) = 0;
+    struct Changes
+    {
+        QList<Changed> notifications;
+        qint64 position = 0;
+    };
+    virtual Result<Changes> changedAfter(qint64 afterSeq, int limit) = 0;
     virtual Result<qint64> lastChange() = 0;
 };
 
