@@ -268,6 +268,8 @@ private slots:
         QVERIFY2(writer.error().isEmpty(), qPrintable(writer.error()));
         QVERIFY_OK(backedUp);
         QVERIFY2(writesAfter > writesBefore, "the writer wrote nothing while the backup ran");
+        qInfo("%d writes while the backup ran; %lld documents backed up", writesAfter - writesBefore,
+              backedUp->documents);
         QCOMPARE(backedUp->kind, BackupKind::Postgres);
         QCOMPARE(backedUp->schemaVersion, Store::schemaVersion());
 
