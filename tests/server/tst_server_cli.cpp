@@ -1,6 +1,6 @@
 // The portal-server command line as an administrator uses it: help and version, import (all or nothing,
 // errors naming the JSON path), user management with passwords from stdin, and serve with a graceful exit
-// on SIGTERM, backup while serving and restore.
+// on SIGTERM, backup while serving and restore (on PostgreSQL runs with pg_dump and pg_restore).
 #include "TestServer.h"
 
 #include <QFile>
@@ -238,12 +238,8 @@ private slots:
     void backupWhileServingAndRestore()
     {
         if (!m_database->url().isEmpty()) {
-            QTemporaryDir scratch;
-            const Run refused
-                = runServerCommand({ "backup", "--data", scratch.path(), scratch.filePath("b") });
-            QCOMPARE(refused.exitCode, 2);
-            QVERIFY2(refused.err.contains("pg_dump"), refused.err.constData());
-            QSKIP("backup and restore cover SQLite stores only; PostgreSQL's are pg_dump's");
+            backupWhileServingAndRestoreOnPostgres();
+            return;
         }
         TestServer server; // serving the store while it is backed up
         QVERIFY(server.isValid());
@@ -266,6 +262,13 @@ private slots:
         const Run again = runServerCommand({ "restore", "--data", restored, backup });
         QCOMPARE(again.exitCode, 1);
         QVERIFY(again.err.contains("already holds a store"));
+        // An SQLite backup does not go into PostgreSQL (refused before any connection is tried).
+        const Run intoPostgres
+            = runServerCommand({ "restore", "--data", scratch.filePath("elsewhere"), "--database",
+                                 "postgresql://portal@127.0.0.1:1/none", backup });
+        QCOMPARE(intoPostgres.exitCode, 1);
+        QVERIFY2(intoPostgres.err.contains("migrate-store"), intoPostgres.err.constData());
+        QVERIFY(!QFileInfo::exists(scratch.filePath("elsewhere")));
     }
 
     void serveRefusesBadOptions()
@@ -282,6 +285,50 @@ private slots:
     }
 
 private:
+    // PostgreSQL runs: the served store's database is backed up with pg_dump and restored into this test
+    // function's empty database (PORTAL_DATABASE_URL, as an operator would give it).
+    void backupWhileServingAndRestoreOnPostgres()
+    {
+        TestServer server;
+        QVERIFY2(server.isValid(), qPrintable(server.errorString()));
+        const QByteArray token = server.clientToken();
+        QCOMPARE(server.post("/api/portal/messages/1/", { { "content", "Before the backup" } }, token).status,
+                 201);
+        QTemporaryDir scratch;
+        const QString backup = scratch.filePath("backup");
+        const QUrl served = server.databaseUrl();
+        const Run backedUp = runServerCommand({ "backup", "--data", server.dataDir(), "--database",
+                                                QString::fromUtf8(served.toEncoded()), backup });
+        QVERIFY2(backedUp.exitCode == 0, backedUp.err.constData());
+        QVERIFY2(backedUp.out.contains("PostgreSQL") && backedUp.out.contains("documents"),
+                 backedUp.out.constData());
+        QVERIFY2(!backedUp.out.contains(served.password().toUtf8()), "the password was printed");
+        QVERIFY(QFileInfo(backup + "/portal.dump").size() > 0);
+
+        const QString restored = scratch.filePath("restored");
+        const Run put = runServerCommand({ "restore", "--data", restored, backup });
+        QVERIFY2(put.exitCode == 0, put.err.constData());
+        QVERIFY2(!put.out.contains(m_database->url().password().toUtf8()), "the password was printed");
+        const Run users = runServerCommand({ "user", "list", "--data", restored });
+        QCOMPARE(users.exitCode, 0);
+        QVERIFY(users.out.contains("client_username"));
+
+        // Into the same database again (it holds the restored store now): refused in one line, no folder.
+        const Run again = runServerCommand({ "restore", "--data", scratch.filePath("again"), backup });
+        QCOMPARE(again.exitCode, 1);
+        QVERIFY2(again.err.contains("not empty") && again.err.count('\n') == 1, again.err.constData());
+        QVERIFY(!QFileInfo::exists(scratch.filePath("again")));
+        // Without a database it would become an SQLite store, which it is not.
+        qunsetenv("PORTAL_DATABASE_URL");
+        const Run withoutDatabase
+            = runServerCommand({ "restore", "--data", scratch.filePath("sqlite"), backup });
+        qputenv("PORTAL_DATABASE_URL", m_database->url().toEncoded());
+        QCOMPARE(withoutDatabase.exitCode, 1);
+        QVERIFY2(withoutDatabase.err.contains("backup of a PostgreSQL store"),
+                 withoutDatabase.err.constData());
+        QVERIFY(!QFileInfo::exists(scratch.filePath("sqlite")));
+    }
+
     std::unique_ptr<ScratchDatabase> m_database; // empty on SQLite runs
 };
 

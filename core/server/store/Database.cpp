@@ -145,6 +145,21 @@ QString Database::displayUrl(const QUrl &url)
     return url.toString(QUrl::RemovePassword);
 }
 
+QString Database::libpqQuoted(const QString &value)
+{
+    QString quoted = value;
+    quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('\''), QLatin1String("\\'"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+QStringList Database::libpqParameters(const QUrl &url)
+{
+    QStringList parameters;
+    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded))
+        parameters.append(QStringLiteral("%1=%2").arg(key, libpqQuoted(value)));
+    return parameters;
+}
+
 Result<std::unique_ptr<Database>> Database::openPostgres(const QUrl &url)
 {
     const QString driver = QStringLiteral("QPSQL");
@@ -168,15 +183,8 @@ Result<std::unique_ptr<Database>> Database::openPostgres(const QUrl &url)
     connection.setDatabaseName(databaseName);
     connection.setUserName(url.userName(QUrl::FullyDecoded));
     connection.setPassword(url.password(QUrl::FullyDecoded));
-    // QPSQL hands "key=value;..." to libpq with the semicolons made spaces: values are quoted for libpq.
-    QStringList options;
-    for (const auto &[key, value] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) {
-        QString quoted = value;
-        quoted.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
-            .replace(QLatin1Char('\''), QLatin1String("\\'"));
-        options.append(QStringLiteral("%1='%2'").arg(key, quoted));
-    }
-    connection.setConnectOptions(options.join(QLatin1Char(';')));
+    // QPSQL hands "key=value;..." to libpq with the semicolons made spaces.
+    connection.setConnectOptions(libpqParameters(url).join(QLatin1Char(';')));
     if (!connection.open()) {
         const QString reason = connection.lastError().text();
         qCWarning(lcStore).noquote() << "cannot connect to" << displayUrl(url) << ":" << reason;

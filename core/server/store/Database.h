@@ -66,6 +66,11 @@ public:
     static bool isPostgresUrl(const QUrl &url);
     // `url` without its password, for messages.
     static QString displayUrl(const QUrl &url);
+    // The query items of `url` as libpq connection parameters, key='value' (sslmode='verify-full'): how
+    // openPostgres() and PostgreSQL's client programs (PgTools.h) both read them.
+    static QStringList libpqParameters(const QUrl &url);
+    // `value` as a libpq connection string wants it: in single quotes, with \ and ' escaped.
+    static QString libpqQuoted(const QString &value);
     ~Database();
     Database(const Database &) = delete;
     Database &operator=(const Database &) = delete;

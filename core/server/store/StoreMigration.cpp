@@ -8,7 +8,6 @@
 
 #include <QFileInfo>
 #include <QHash>
-#include <QTemporaryDir>
 #include <algorithm>
 #include <optional>
 
@@ -21,6 +20,9 @@ namespace {
 // EXECUTE) stays a few hundred kilobytes.
 constexpr int kMaxValuesPerInsert = 8000;
 constexpr int kMaxRowsPerInsert = 1000;
+
+const QString kOnlyIntoEmpty
+    = QStringLiteral("migrate-store copies into a database without portal data only");
 
 // What a failed statement's error says, in one line: the first line of the driver's message without
 // Database's and PostgreSQL's prefixes. PostgreSQL's further lines (DETAIL, LINE) quote the row's values,
@@ -54,60 +56,6 @@ Result<Done> checkTargetHasEverything(const QList<SqliteTable> &source, const Po
         }
     }
     return Done {};
-}
-
-// How many rows each table of a freshly migrated database holds (the one-row counters the migrations
-// insert), from the migrations run on a scratch SQLite file: what a later migration seeds counts as empty
-// too.
-Result<QHash<QString, qint64>> rowsOfAFreshSchema()
-{
-    QTemporaryDir dir;
-    if (!dir.isValid())
-        return StoreError::failure(
-            QStringLiteral("cannot create a temporary folder: %1").arg(dir.errorString()));
-    auto scratch = Database::openSqlite(dir.filePath(QStringLiteral("fresh.sqlite3")));
-    if (!scratch)
-        return scratch.error();
-    if (auto migrated = migrate(**scratch); !migrated)
-        return migrated.error();
-    auto tables = readSqliteTables(**scratch);
-    if (!tables)
-        return tables.error();
-    QHash<QString, qint64> rows;
-    for (const SqliteTable &table : std::as_const(*tables)) {
-        auto count = countRows(**scratch, table.name);
-        if (!count)
-            return count.error();
-        rows.insert(table.name, *count);
-    }
-    return rows;
-}
-
-// The target's row count per table, or Conflict when a table holds more than a fresh schema's rows: this
-// copies into an empty database only, it never merges two stores.
-Result<QHash<QString, qint64>> checkHoldsNoData(Database &postgres, const QStringList &tables,
-                                                const QHash<QString, qint64> &fresh)
-{
-    QStringList sorted = tables; // the first table named in the refusal is the same on every run
-    sorted.sort();
-    QHash<QString, qint64> counts;
-    for (const QString &table : std::as_const(sorted)) {
-        if (table == kSchemaVersionTable)
-            continue;
-        auto rows = countRows(postgres, table);
-        if (!rows)
-            return rows.error();
-        if (*rows > fresh.value(table, 0))
-            return StoreError::conflict(
-                QStringLiteral("the target database is not empty (table %1 holds %2 "
-                               "%3); migrate-store copies into a database without "
-                               "portal data only")
-                    .arg(table)
-                    .arg(*rows)
-                    .arg(*rows == 1 ? QStringLiteral("row") : QStringLiteral("rows")));
-        counts.insert(table, *rows);
-    }
-    return counts;
 }
 
 // Streams a table's rows from the snapshot into the target, many rows per INSERT. Each INSERT runs in a
@@ -228,7 +176,7 @@ Result<StoreMigrationSummary> copyAll(Database &sqlite, Database &postgres, cons
             !done)
             return done.error();
     }
-    auto counts = checkHoldsNoData(postgres, target.keys(), fresh);
+    auto counts = checkHoldsNoData(postgres, target.keys(), fresh, kOnlyIntoEmpty);
     if (!counts)
         return counts.error();
     // What the migrations put there (the one-row counters) makes way for the source's own rows.
@@ -300,7 +248,7 @@ Result<StoreMigrationSummary> migrateStoreToPostgres(const QString &dataDir, con
     auto before = readPostgresTables(postgres);
     if (!before)
         return before.error();
-    if (auto empty = checkHoldsNoData(postgres, before->keys(), *fresh); !empty)
+    if (auto empty = checkHoldsNoData(postgres, before->keys(), *fresh, kOnlyIntoEmpty); !empty)
         return empty.error();
     if (auto migrated = migrate(postgres); !migrated)
         return migrated.error();

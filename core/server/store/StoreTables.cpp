@@ -1,9 +1,11 @@
 #include "StoreTables.h"
 
 #include "Database.h"
+#include "Migrations.h"
 
 #include <QRegularExpression>
 #include <QSet>
+#include <QTemporaryDir>
 #include <algorithm>
 
 namespace portal::store {
@@ -130,6 +132,53 @@ Result<qint64> countRows(Database &database, const QString &table)
 {
     return database.selectOne<qint64>(QStringLiteral("SELECT COUNT(*) FROM %1").arg(quotedName(table)), {},
                                       [](const SqlRow &row) { return row.integer(0); });
+}
+
+Result<QHash<QString, qint64>> rowsOfAFreshSchema()
+{
+    QTemporaryDir dir;
+    if (!dir.isValid())
+        return StoreError::failure(
+            QStringLiteral("cannot create a temporary folder: %1").arg(dir.errorString()));
+    auto scratch = Database::openSqlite(dir.filePath(QStringLiteral("fresh.sqlite3")));
+    if (!scratch)
+        return scratch.error();
+    if (auto migrated = migrate(**scratch); !migrated)
+        return migrated.error();
+    auto tables = readSqliteTables(**scratch);
+    if (!tables)
+        return tables.error();
+    QHash<QString, qint64> rows;
+    for (const SqliteTable &table : std::as_const(*tables)) {
+        auto count = countRows(**scratch, table.name);
+        if (!count)
+            return count.error();
+        rows.insert(table.name, *count);
+    }
+    return rows;
+}
+
+Result<QHash<QString, qint64>> checkHoldsNoData(Database &database, const QStringList &tables,
+                                                const QHash<QString, qint64> &fresh, const QString &refusal)
+{
+    QStringList sorted = tables; // the first table named in the refusal is the same on every run
+    sorted.sort();
+    QHash<QString, qint64> counts;
+    for (const QString &table : std::as_const(sorted)) {
+        if (table == kSchemaVersionTable)
+            continue;
+        auto rows = countRows(database, table);
+        if (!rows)
+            return rows.error();
+        if (*rows > fresh.value(table, 0))
+            return StoreError::conflict(
+                QStringLiteral("the target database is not empty (table %1 holds %2 %3); %4")
+                    .arg(table)
+                    .arg(*rows)
+                    .arg(*rows == 1 ? QStringLiteral("row") : QStringLiteral("rows"), refusal));
+        counts.insert(table, *rows);
+    }
+    return counts;
 }
 
 } // namespace portal::store

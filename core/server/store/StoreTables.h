@@ -1,7 +1,7 @@
 // The tables of a store's database as the database itself describes them: SQLite's catalog (sqlite_master,
 // PRAGMA table_info, PRAGMA foreign_key_list) and PostgreSQL's information_schema. For code that handles
-// every table without a list of them (migrate-store, StoreMigration.h), so that the tables of later
-// migrations need no change there.
+// every table without a list of them (migrate-store, StoreMigration.h; the PostgreSQL restore,
+// PostgresBackup.h), so that the tables of later migrations need no change there.
 #pragma once
 
 #include "Result.h"
@@ -50,5 +50,17 @@ QString quotedNames(const QStringList &names);
 
 // SELECT COUNT(*) of `table`.
 Result<qint64> countRows(Database &database, const QString &table);
+
+// How many rows each table of a freshly migrated database holds (the one-row counters the migrations
+// insert), from the migrations run on a scratch SQLite file: what a later migration seeds counts as empty
+// too.
+Result<QHash<QString, qint64>> rowsOfAFreshSchema();
+
+// The row count of each of `tables` (kSchemaVersionTable left out), or Conflict naming the first table (by
+// name) that holds more rows than `fresh` says a fresh schema does: for the commands that fill a database
+// which must hold no data yet (migrate-store, restore), so that two stores are never merged. `refusal` ends
+// the Conflict's message, saying what the command does instead.
+Result<QHash<QString, qint64>> checkHoldsNoData(Database &database, const QStringList &tables,
+                                                const QHash<QString, qint64> &fresh, const QString &refusal);
 
 } // namespace portal::store
