@@ -46,6 +46,10 @@ private slots:
         QCOMPARE(backedUp->schemaVersion, Store::schemaVersion());
         QCOMPARE(backedUp->documents, before.value("documents"));
         QVERIFY(backedUp->documentBytes > 0);
+        // Password hashes, webhook secrets and the signing key: nobody else's to read.
+        QCOMPARE(QFileInfo(scratch("backup")).permissions()
+                     & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
         const auto restored = restoreStore(scratch("backup"), scratch("restored"));
         QVERIFY_OK(restored);

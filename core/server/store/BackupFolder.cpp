@@ -99,6 +99,10 @@ Result<Done> NewBackupFolder::create()
     m_created = true; // from here on a failure removes it, even when mkpath() made only part of it
     if (!QDir().mkpath(documents))
         return StoreError::failure(QStringLiteral("cannot create %1").arg(documents));
+    // The database copy holds password hashes and webhook secrets, and the signing key mints tokens: the
+    // backup is its owner's alone, whatever the umask.
+    if (!QFile::setPermissions(m_path, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        return StoreError::failure(QStringLiteral("cannot make %1 private to its owner").arg(m_path));
     return Done {};
 }
 
