@@ -41,19 +41,10 @@ std::unique_ptr<ScratchDatabase> scratchDatabase()
     return std::make_unique<ScratchDatabase>(QString(), ScratchDatabase::When::Always);
 }
 
-std::unique_ptr<Database> open(const QUrl &postgres)
-{
-    auto database = Database::openPostgres(postgres);
-    if (!database)
-        qFatal("cannot open %s: %s", qPrintable(Database::displayUrl(postgres)),
-               qPrintable(database.error().message));
-    return database.take();
-}
-
 // The tables of the database's current schema; none after a refused or undone restore.
 QStringList tablesOf(const QUrl &postgres)
 {
-    auto database = open(postgres);
+    auto database = connectTo(postgres);
     auto tables = readPostgresTables(*database);
     if (!tables)
         return { QStringLiteral("error: ") + tables.error().message };
@@ -482,7 +473,7 @@ private slots:
         QCOMPARE(rowCounts(*(*demo)->store), before);
         auto foreign = scratchDatabase();
         {
-            auto database = open(foreign->url());
+            auto database = connectTo(foreign->url());
             QVERIFY_CALL(database->execSchema(QStringLiteral("CREATE TABLE ledger (entry TEXT)")));
             QVERIFY_CALL(database->execSchema(QStringLiteral("INSERT INTO ledger VALUES ('x')")));
         }
@@ -576,7 +567,7 @@ private slots:
         const int older = Store::schemaVersion() - 1;
         const QList<Migration> olderMigrations = schemaMigrations().mid(0, older);
         auto makeOlderStore = [&](ScratchDatabase &database, const QStringList &dropped) {
-            auto connection = open(database.url());
+            auto connection = connectTo(database.url());
             QVERIFY_CALL(migrate(*connection, olderMigrations));
             QVERIFY_CALL(
                 connection->exec(QStringLiteral("INSERT INTO clients (company_name) VALUES ('Old Ltd.')")));
@@ -593,7 +584,7 @@ private slots:
         auto target = scratchDatabase();
         QVERIFY_CALL(restoreStore(scratch(QStringLiteral("older")), scratch(QStringLiteral("restored")),
                                   target->url()));
-        auto upgraded = open(target->url());
+        auto upgraded = connectTo(target->url());
         auto version = appliedSchemaVersion(*upgraded);
         QVERIFY_OK(version);
         QCOMPARE(*version, Store::schemaVersion());

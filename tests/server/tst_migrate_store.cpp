@@ -15,6 +15,7 @@
 
 using namespace portal;
 using portal::store::Database;
+using portal::store::test::connectTo;
 using portal::store::test::ScratchDatabase;
 using portal::testing::HttpResult;
 using portal::testing::runServerCommand;
@@ -29,15 +30,6 @@ namespace {
 std::unique_ptr<ScratchDatabase> scratchTarget()
 {
     return std::make_unique<ScratchDatabase>(QString(), ScratchDatabase::When::Always);
-}
-
-std::unique_ptr<Database> open(const QUrl &postgres)
-{
-    auto database = Database::openPostgres(postgres);
-    if (!database)
-        qFatal("cannot open %s: %s", qPrintable(Database::displayUrl(postgres)),
-               qPrintable(database.error().message));
-    return database.take();
 }
 
 std::unique_ptr<Database> openSqlite(const QString &dataDir)
@@ -282,7 +274,7 @@ private slots:
         QVERIFY2(!moved.out.contains(target->url().password().toUtf8()), "the password was printed");
 
         // Every row, NULLs included, is in PostgreSQL.
-        auto postgres = open(target->url());
+        auto postgres = connectTo(target->url());
         QCOMPARE(dump(*postgres), sqliteRows);
 
         // A server on the moved store, with the same data folder (documents, signing key).
@@ -334,7 +326,7 @@ private slots:
         TestServer source;
         QVERIFY2(source.isValid(), qPrintable(source.errorString()));
         const auto refusedUntouched = [&](const QUrl &url, const QByteArray &reason) {
-            auto database = open(url);
+            auto database = connectTo(url);
             const Dump before = dump(*database);
             const QStringList migrations = texts(*database,
                                                  "SELECT table_name FROM information_schema.tables "
@@ -366,7 +358,7 @@ private slots:
         // Another application's table: not even the schema is created beside it.
         auto foreign = scratchTarget();
         {
-            auto database = open(foreign->url());
+            auto database = connectTo(foreign->url());
             QVERIFY(database->execSchema("CREATE TABLE ledger (entry TEXT)"));
             QVERIFY(database->execSchema("INSERT INTO ledger VALUES ('x')"));
         }
@@ -423,7 +415,7 @@ private slots:
         QTemporaryDir elsewhere;
         QVERIFY(
             store::Store::open(elsewhere.path(), target->url())); // the schema, as a first attempt left it
-        auto postgres = open(target->url());
+        auto postgres = connectTo(target->url());
         // A column the copy does not fill, on a table copied after others.
         QVERIFY(postgres->execSchema("ALTER TABLE notifications ADD COLUMN reviewed_by TEXT NOT NULL"));
         const Dump empty = dump(*postgres);

@@ -35,6 +35,17 @@ inline QUrl postgresServerUrl()
                   "scripts/with-postgres");                                                                  \
     } while (false)
 
+// The test's own connection to the PostgreSQL database `url`; without one the program cannot go on, and
+// ends saying why.
+inline std::unique_ptr<Database> connectTo(const QUrl &url)
+{
+    auto database = Database::openPostgres(url);
+    if (!database)
+        qFatal("cannot open %s: %s", qPrintable(Database::displayUrl(url)),
+               qPrintable(database.error().message));
+    return database.take();
+}
+
 // A fresh PostgreSQL database, optionally a copy of `templateName` (which nobody may be connected to),
 // dropped with its connections when this goes. On SQLite runs it is nothing and url() is empty, unless
 // made with When::Always (a test that needs PostgreSQL beside SQLite, such as migrate-store's).

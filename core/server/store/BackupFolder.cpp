@@ -111,6 +111,19 @@ QString NewBackupFolder::filePath(const QString &name) const
     return QDir(m_path).filePath(name);
 }
 
+Result<Done> NewBackupFolder::complete(const QList<StoredDocument> &documents, const QString &dataDir,
+                                       BackupSummary &summary)
+{
+    if (auto copied = copyDocuments(documents, dataDir, summary); !copied)
+        return copied;
+    if (auto key = copySigningKey(dataDir); !key)
+        return key;
+    if (auto written = writeManifest(summary); !written)
+        return written;
+    m_keep = true;
+    return Done {};
+}
+
 Result<Done> NewBackupFolder::copyDocuments(const QList<StoredDocument> &documents, const QString &dataDir,
                                             BackupSummary &summary)
 {

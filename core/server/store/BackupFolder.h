@@ -56,16 +56,18 @@ public:
     QString path() const { return m_path; }
     QString filePath(const QString &name) const;
 
-    // Copies each document from the store's `dataDir` (checking its size) and counts them into `summary`.
-    Result<Done> copyDocuments(const QList<StoredDocument> &documents, const QString &dataDir,
-                               BackupSummary &summary);
-    // Copies `dataDir`'s signing key, when it has one (a store that never served has none).
-    Result<Done> copySigningKey(const QString &dataDir);
-    // Writes backup.json, last: a backup without it is not one.
-    Result<Done> writeManifest(const BackupSummary &summary);
-    void keep() { m_keep = true; }
+    // After the database's copy: copies each of its `documents` from the store's `dataDir` (checking their
+    // sizes, counting them into `summary`) and the signing key (when there is one: a store that never
+    // served has none), writes backup.json last (a backup without it is not one), and keeps the folder.
+    Result<Done> complete(const QList<StoredDocument> &documents, const QString &dataDir,
+                          BackupSummary &summary);
 
 private:
+    Result<Done> copyDocuments(const QList<StoredDocument> &documents, const QString &dataDir,
+                               BackupSummary &summary);
+    Result<Done> copySigningKey(const QString &dataDir);
+    Result<Done> writeManifest(const BackupSummary &summary);
+
     QString m_path;
     bool m_created = false;
     bool m_keep = false;

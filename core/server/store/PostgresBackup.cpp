@@ -268,13 +268,8 @@ Result<BackupSummary> backupPostgresStore(const QString &dataDir, const QUrl &ur
     if (!snapshot)
         return snapshot.error();
     summary.schemaVersion = snapshot->schemaVersion;
-    if (auto copied = folder.copyDocuments(snapshot->documents, dataDir, summary); !copied)
-        return copied.error();
-    if (auto key = folder.copySigningKey(dataDir); !key)
-        return key.error();
-    if (auto written = folder.writeManifest(summary); !written)
-        return written.error();
-    folder.keep();
+    if (auto completed = folder.complete(snapshot->documents, dataDir, summary); !completed)
+        return completed.error();
     return summary;
 }
 

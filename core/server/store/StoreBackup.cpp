@@ -67,13 +67,8 @@ Result<BackupSummary> backupSqliteStore(const QString &dataDir, const QString &b
     if (!contents)
         return contents.error();
     summary.schemaVersion = contents->schemaVersion;
-    if (auto copied = folder.copyDocuments(contents->documents, dataDir, summary); !copied)
-        return copied.error();
-    if (auto key = folder.copySigningKey(dataDir); !key)
-        return key.error();
-    if (auto written = folder.writeManifest(summary); !written)
-        return written.error();
-    folder.keep();
+    if (auto completed = folder.complete(contents->documents, dataDir, summary); !completed)
+        return completed.error();
     return summary;
 }
 
