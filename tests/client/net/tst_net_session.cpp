@@ -167,13 +167,15 @@ private slots:
 
     void unauthorizedRefreshesOnceAndReplays()
     {
-        TestServer server([](server::ServerOptions &options) { options.tokenLifetimes.accessSeconds = 1; });
+        // 3 s: tokens expire at whole seconds, so a token of a 1 s lifetime may have milliseconds to live,
+        // and the refreshed one must outlive the replay on a busy machine.
+        TestServer server([](server::ServerOptions &options) { options.tokenLifetimes.accessSeconds = 3; });
         QVERIFY(server.isValid());
         Session session(base(server));
         // The session's clock runs a minute behind: it believes the token fresh, the server does not.
         session.setClock([] { return QDateTime::currentMSecsSinceEpoch() - 60 * 1000; });
         QVERIFY(signIn(session));
-        QTest::qWait(2100); // the access token expires on the server
+        QTest::qWait(3100); // the access token expires on the server
         QSignalSpy refreshed(&session, &Session::tokensRefreshed);
         auto *job = new FetchThreadsJob(&session);
         QVERIFY(run(job));
@@ -193,12 +195,14 @@ private slots:
     void concurrentRequestsShareOneRefresh()
     {
         QFETCH(bool, ahead);
-        TestServer server([](server::ServerOptions &options) { options.tokenLifetimes.accessSeconds = 1; });
+        // 3 s: tokens expire at whole seconds, so a token of a 1 s lifetime may have milliseconds to live,
+        // and the refreshed one must outlive the replay on a busy machine.
+        TestServer server([](server::ServerOptions &options) { options.tokenLifetimes.accessSeconds = 3; });
         QVERIFY(server.isValid());
         Session session(base(server));
         session.setClock([] { return QDateTime::currentMSecsSinceEpoch() - 60 * 1000; });
         QVERIFY(signIn(session));
-        QTest::qWait(2100);
+        QTest::qWait(3100);
         if (ahead)
             session.setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
         QSignalSpy refreshed(&session, &Session::tokensRefreshed);
